@@ -1,0 +1,140 @@
+package io.github.cieservlet.config;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Every configuration parameter cie-servlet reads. Each is a web.xml {@code context-param}, and can be
+ * overridden by a JVM system property of the same name or by an environment variable ({@link #envName()}),
+ * in that order of strength: system property, then environment, then web.xml.
+ *
+ * <p>This enum is the one list of parameters: the reader rejects any other {@code cie.*} name, and
+ * {@code docs/configuration.md} is checked against it.
+ */
+public enum CieParam {
+    ENVIRONMENT("cie.environment", null,
+            "Which CIE identity provider to use: production, preproduction, or local (the bundled test IdP)."),
+    ENTITY_ID("cie.entityId", null,
+            "The service provider's entity ID, as registered with the Ministry (an https URL on your domain)."),
+    PUBLIC_BASE_URL("cie.publicBaseUrl", null,
+            "The public URL of the web application as citizens reach it (scheme, host, port and context path),"
+                    + " e.g. https://servizi.comune.example.it/portale. Endpoint URLs are built from it, never from the request."),
+    PATH_PREFIX("cie.pathPrefix", "/cie",
+            "Path under the application where the login, ACS, metadata and logout endpoints live."),
+    REGISTER_SERVLETS("cie.registerServlets", "true",
+            "Whether the library registers its endpoints itself; set false to map them in web.xml."),
+    IDP_METADATA("cie.idpMetadata", null,
+            "Where to read the identity provider metadata: an https URL, file:/path or classpath:path."
+                    + " Default: the Ministry's URL for the environment, or the bundled test IdP for local."),
+    IDP_METADATA_REFRESH_SECONDS("cie.idpMetadataRefreshSeconds", "43200",
+            "How often to reload the identity provider metadata, in seconds."),
+    KEYSTORE("cie.keystore", null,
+            "The service provider's PKCS#12 keystore: file:/path, a plain file path, or classpath:path."),
+    KEYSTORE_PASSWORD("cie.keystorePassword", null,
+            "Password of the keystore; use ${env:NAME} so the secret stays out of web.xml."),
+    KEY_ALIAS("cie.keyAlias", null,
+            "Alias of the signing key in the keystore; may be omitted when the keystore holds exactly one key."),
+    KEY_PASSWORD("cie.keyPassword", null,
+            "Password of the private key, if it differs from the keystore password."),
+    LEVEL("cie.level", "L3",
+            "Requested authentication level: L1, L2 or L3."),
+    LEVEL_COMPARISON("cie.levelComparison", "minimum",
+            "How the level is compared: minimum, or exact (allowed with L3 only)."),
+    BINDING("cie.binding", "POST",
+            "How the AuthnRequest travels to the identity provider: POST or REDIRECT."),
+    CLOCK_SKEW_SECONDS("cie.clockSkewSeconds", "60",
+            "Tolerated clock difference with the identity provider, in seconds (0-300)."),
+    PENDING_REQUEST_TIMEOUT_SECONDS("cie.pendingRequestTimeoutSeconds", "900",
+            "How long a login started here may take before its answer is refused, in seconds."),
+    MAX_RESPONSE_BYTES("cie.maxResponseBytes", "262144",
+            "Largest request body the Assertion Consumer Service reads, in bytes."),
+    SERVICE_NAME("cie.serviceName", null,
+            "ServiceName of the AttributeConsumingService in the metadata. Default: the organisation display name."),
+    ORGANIZATION_NAME("cie.organizationName", null,
+            "Full legal name of the organisation, exactly as in public registers (also the contact's Company)."),
+    ORGANIZATION_DISPLAY_NAME("cie.organizationDisplayName", null,
+            "Short name of the organisation shown to citizens by the identity provider."),
+    ORGANIZATION_URL("cie.organizationUrl", null,
+            "Institutional web page of the organisation."),
+    SUBJECT_TYPE("cie.subjectType", null,
+            "public (public administrations and public-service operators) or private."),
+    IPA_CODE("cie.ipaCode", null,
+            "IPA code from indicepa.gov.it; required when cie.subjectType is public."),
+    IPA_CATEGORY("cie.ipaCategory", null,
+            "IPA category (e.g. L6); optional."),
+    VAT_NUMBER("cie.vatNumber", null,
+            "VAT number with country prefix, e.g. IT12345678901; required when cie.subjectType is private."),
+    FISCAL_CODE("cie.fiscalCode", null,
+            "Fiscal code of the organisation; required when cie.subjectType is private."),
+    NACE2_CODE("cie.nace2Code", null,
+            "ATECO/NACE rev.2 code, e.g. 62.01.00; required when cie.subjectType is private."),
+    MUNICIPALITY("cie.municipality", null,
+            "ISTAT (Belfiore) code of the municipality of the registered office, upper case, e.g. H501."),
+    PROVINCE("cie.province", null,
+            "Car-plate code of the province, upper case, e.g. RM; optional."),
+    COUNTRY("cie.country", null,
+            "ISO 3166-1 alpha-2 country code, e.g. IT; optional for Italian subjects."),
+    CONTACT_EMAIL("cie.contactEmail", null,
+            "Institutional e-mail of the administrative contact, as given in the onboarding request."),
+    CONTACT_PHONE("cie.contactPhone", null,
+            "Telephone of the administrative contact, international format without spaces; optional."),
+    AFTER_LOGOUT_URL("cie.afterLogoutUrl", "/",
+            "Where the browser goes after a local logout: a path of this application."),
+    IDP_LOGOUT("cie.idpLogout", "false",
+            "After the local logout, send the browser to the identity provider's logout page too (true/false)."),
+    AUTHENTICATION_LISTENERS("cie.authenticationListeners", null,
+            "Comma-separated class names of CieAuthenticationListener implementations that keep the login evidence.");
+
+    private final String key;
+    private final String defaultValue;
+    private final String description;
+
+    CieParam(String key, String defaultValue, String description) {
+        this.key = key;
+        this.defaultValue = defaultValue;
+        this.description = description;
+    }
+
+    /** @return the context-param / system property name, e.g. {@code cie.entityId} */
+    public String key() {
+        return key;
+    }
+
+    /** @return the default value, or empty when the param has none */
+    public Optional<String> defaultValue() {
+        return Optional.ofNullable(defaultValue);
+    }
+
+    /** @return what the param is for and how to set it */
+    public String description() {
+        return description;
+    }
+
+    /** @return the environment variable that overrides this param, e.g. {@code CIE_ENTITY_ID} */
+    public String envName() {
+        StringBuilder env = new StringBuilder();
+        for (char c : key.toCharArray()) {
+            if (c == '.') {
+                env.append('_');
+            } else if (Character.isUpperCase(c)) {
+                env.append('_').append(c);
+            } else {
+                env.append(Character.toUpperCase(c));
+            }
+        }
+        return env.toString().toUpperCase(Locale.ROOT);
+    }
+
+    /**
+     * @param key a param name
+     * @return the param of that exact name, or empty
+     */
+    public static Optional<CieParam> byKey(String key) {
+        for (CieParam param : values()) {
+            if (param.key.equals(key)) {
+                return Optional.of(param);
+            }
+        }
+        return Optional.empty();
+    }
+}

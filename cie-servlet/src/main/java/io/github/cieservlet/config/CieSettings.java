@@ -1,0 +1,300 @@
+package io.github.cieservlet.config;
+
+import io.github.cieservlet.CieLevel;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The whole, validated configuration of the service provider. Immutable; built once at startup by
+ * {@link CieSettingsReader} (or, in tests, by {@link #builder()}).
+ */
+public final class CieSettings {
+
+    private final Environment environment;
+    private final String entityId;
+    private final SpEndpoints endpoints;
+    private final boolean registerServlets;
+    private final ResourceLocation idpMetadataLocation;
+    private final Duration idpMetadataRefresh;
+    private final SpCredentials credentials;
+    private final CieLevel level;
+    private final LevelComparison comparison;
+    private final RequestBinding binding;
+    private final Duration clockSkew;
+    private final Duration pendingRequestTimeout;
+    private final int maxResponseBytes;
+    private final String serviceName;
+    private final SpOrganization organization;
+    private final SpContact contact;
+    private final String afterLogoutPath;
+    private final boolean idpLogout;
+    private final List<String> authenticationListeners;
+
+    private CieSettings(Builder b) {
+        this.environment = Objects.requireNonNull(b.environment, "environment");
+        this.entityId = Objects.requireNonNull(b.entityId, "entityId");
+        this.endpoints = Objects.requireNonNull(b.endpoints, "endpoints");
+        this.registerServlets = b.registerServlets;
+        this.idpMetadataLocation = Objects.requireNonNull(b.idpMetadataLocation, "idpMetadataLocation");
+        this.idpMetadataRefresh = Objects.requireNonNull(b.idpMetadataRefresh, "idpMetadataRefresh");
+        this.credentials = Objects.requireNonNull(b.credentials, "credentials");
+        this.level = Objects.requireNonNull(b.level, "level");
+        this.comparison = Objects.requireNonNull(b.comparison, "comparison");
+        this.binding = Objects.requireNonNull(b.binding, "binding");
+        this.clockSkew = Objects.requireNonNull(b.clockSkew, "clockSkew");
+        this.pendingRequestTimeout = Objects.requireNonNull(b.pendingRequestTimeout, "pendingRequestTimeout");
+        this.maxResponseBytes = b.maxResponseBytes;
+        this.serviceName = Objects.requireNonNull(b.serviceName, "serviceName");
+        this.organization = Objects.requireNonNull(b.organization, "organization");
+        this.contact = Objects.requireNonNull(b.contact, "contact");
+        this.afterLogoutPath = Objects.requireNonNull(b.afterLogoutPath, "afterLogoutPath");
+        this.idpLogout = b.idpLogout;
+        this.authenticationListeners = List.copyOf(b.authenticationListeners);
+    }
+
+    /** @return a builder with the documented defaults where a param has one */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** @return production, preproduction or local */
+    public Environment environment() {
+        return environment;
+    }
+
+    /** @return the SP entity ID */
+    public String entityId() {
+        return entityId;
+    }
+
+    /** @return the SP endpoints */
+    public SpEndpoints endpoints() {
+        return endpoints;
+    }
+
+    /** @return whether the library registers its servlets itself */
+    public boolean registerServlets() {
+        return registerServlets;
+    }
+
+    /** @return where the IdP metadata is read */
+    public ResourceLocation idpMetadataLocation() {
+        return idpMetadataLocation;
+    }
+
+    /** @return how often the IdP metadata is reloaded */
+    public Duration idpMetadataRefresh() {
+        return idpMetadataRefresh;
+    }
+
+    /** @return the SP signing key and certificate */
+    public SpCredentials credentials() {
+        return credentials;
+    }
+
+    /** @return the requested level */
+    public CieLevel level() {
+        return level;
+    }
+
+    /** @return the level comparison */
+    public LevelComparison comparison() {
+        return comparison;
+    }
+
+    /** @return the AuthnRequest binding */
+    public RequestBinding binding() {
+        return binding;
+    }
+
+    /** @return the tolerated clock skew */
+    public Duration clockSkew() {
+        return clockSkew;
+    }
+
+    /** @return how long a pending login request stays valid */
+    public Duration pendingRequestTimeout() {
+        return pendingRequestTimeout;
+    }
+
+    /** @return the largest ACS request body read */
+    public int maxResponseBytes() {
+        return maxResponseBytes;
+    }
+
+    /** @return the AttributeConsumingService ServiceName */
+    public String serviceName() {
+        return serviceName;
+    }
+
+    /** @return the organisation data of the metadata */
+    public SpOrganization organization() {
+        return organization;
+    }
+
+    /** @return the administrative contact of the metadata */
+    public SpContact contact() {
+        return contact;
+    }
+
+    /** @return where the browser goes after logout, relative to the application */
+    public String afterLogoutPath() {
+        return afterLogoutPath;
+    }
+
+    /** @return whether logout also sends the browser to the IdP logout page */
+    public boolean idpLogout() {
+        return idpLogout;
+    }
+
+    /** @return class names of the authentication listeners */
+    public List<String> authenticationListeners() {
+        return authenticationListeners;
+    }
+
+    /** Assembles a {@link CieSettings}; validation of values is the reader's job. */
+    public static final class Builder {
+        private Environment environment;
+        private String entityId;
+        private SpEndpoints endpoints;
+        private boolean registerServlets = true;
+        private ResourceLocation idpMetadataLocation;
+        private Duration idpMetadataRefresh = Duration.ofHours(12);
+        private SpCredentials credentials;
+        private CieLevel level = CieLevel.L3;
+        private LevelComparison comparison = LevelComparison.MINIMUM;
+        private RequestBinding binding = RequestBinding.POST;
+        private Duration clockSkew = Duration.ofSeconds(60);
+        private Duration pendingRequestTimeout = Duration.ofMinutes(15);
+        private int maxResponseBytes = 256 * 1024;
+        private String serviceName;
+        private SpOrganization organization;
+        private SpContact contact;
+        private String afterLogoutPath = "/";
+        private boolean idpLogout;
+        private List<String> authenticationListeners = List.of();
+
+        private Builder() {
+        }
+
+        /** @param value environment @return this */
+        public Builder environment(Environment value) {
+            this.environment = value;
+            return this;
+        }
+
+        /** @param value entity ID @return this */
+        public Builder entityId(String value) {
+            this.entityId = value;
+            return this;
+        }
+
+        /** @param value endpoints @return this */
+        public Builder endpoints(SpEndpoints value) {
+            this.endpoints = value;
+            return this;
+        }
+
+        /** @param value whether to register servlets @return this */
+        public Builder registerServlets(boolean value) {
+            this.registerServlets = value;
+            return this;
+        }
+
+        /** @param value IdP metadata location @return this */
+        public Builder idpMetadataLocation(ResourceLocation value) {
+            this.idpMetadataLocation = value;
+            return this;
+        }
+
+        /** @param value IdP metadata refresh interval @return this */
+        public Builder idpMetadataRefresh(Duration value) {
+            this.idpMetadataRefresh = value;
+            return this;
+        }
+
+        /** @param value SP credentials @return this */
+        public Builder credentials(SpCredentials value) {
+            this.credentials = value;
+            return this;
+        }
+
+        /** @param value level @return this */
+        public Builder level(CieLevel value) {
+            this.level = value;
+            return this;
+        }
+
+        /** @param value comparison @return this */
+        public Builder comparison(LevelComparison value) {
+            this.comparison = value;
+            return this;
+        }
+
+        /** @param value binding @return this */
+        public Builder binding(RequestBinding value) {
+            this.binding = value;
+            return this;
+        }
+
+        /** @param value clock skew @return this */
+        public Builder clockSkew(Duration value) {
+            this.clockSkew = value;
+            return this;
+        }
+
+        /** @param value pending request timeout @return this */
+        public Builder pendingRequestTimeout(Duration value) {
+            this.pendingRequestTimeout = value;
+            return this;
+        }
+
+        /** @param value max ACS body bytes @return this */
+        public Builder maxResponseBytes(int value) {
+            this.maxResponseBytes = value;
+            return this;
+        }
+
+        /** @param value ServiceName @return this */
+        public Builder serviceName(String value) {
+            this.serviceName = value;
+            return this;
+        }
+
+        /** @param value organisation @return this */
+        public Builder organization(SpOrganization value) {
+            this.organization = value;
+            return this;
+        }
+
+        /** @param value contact @return this */
+        public Builder contact(SpContact value) {
+            this.contact = value;
+            return this;
+        }
+
+        /** @param value path after logout @return this */
+        public Builder afterLogoutPath(String value) {
+            this.afterLogoutPath = value;
+            return this;
+        }
+
+        /** @param value whether to hop to the IdP logout page @return this */
+        public Builder idpLogout(boolean value) {
+            this.idpLogout = value;
+            return this;
+        }
+
+        /** @param value listener class names @return this */
+        public Builder authenticationListeners(List<String> value) {
+            this.authenticationListeners = value;
+            return this;
+        }
+
+        /** @return the settings @throws NullPointerException if a required value is missing */
+        public CieSettings build() {
+            return new CieSettings(this);
+        }
+    }
+}
