@@ -1,0 +1,53 @@
+package io.github.cieservlet.saml;
+
+import io.github.cieservlet.config.SpCredentials;
+import net.shibboleth.utilities.java.support.xml.SerializeSupport;
+import org.opensaml.saml.saml2.core.AuthnRequest;
+
+/**
+ * Turns an unsigned AuthnRequest into what each binding sends: for HTTP-POST the XML with an enveloped
+ * signature (right after the Issuer); for HTTP-Redirect the deflated, unsigned XML in a query signed with
+ * SigAlg/Signature.
+ */
+public final class AuthnRequestEncoder {
+
+    /** The query or form parameter that carries a request. */
+    public static final String PARAM = "SAMLRequest";
+
+    private final SpCredentials credentials;
+    private final XmlSigner signer;
+
+    /** @param credentials the SP key and certificate published in the SP metadata */
+    public AuthnRequestEncoder(SpCredentials credentials) {
+        this.credentials = credentials;
+        this.signer = new XmlSigner(credentials.privateKey(), credentials.certificate());
+    }
+
+    /**
+     * Signs the request; it must not be changed or encoded again afterwards.
+     *
+     * @param request an unsigned request
+     * @return the signed XML, to base64-encode into the {@code SAMLRequest} form field
+     */
+    public String signedPostXml(AuthnRequest request) {
+        requireUnsigned(request);
+        return SerializeSupport.nodeToString(signer.sign(request));
+    }
+
+    /**
+     * @param request an unsigned request
+     * @param relayState the RelayState, or null
+     * @return {@code SAMLRequest=...[&RelayState=...]&SigAlg=...&Signature=...}, to append to the Destination
+     */
+    public String redirectQuery(AuthnRequest request, String relayState) {
+        requireUnsigned(request);
+        return RedirectBinding.signedQuery(PARAM, SecureXml.toXml(request), relayState, credentials.privateKey(),
+                credentials.certificate());
+    }
+
+    private static void requireUnsigned(AuthnRequest request) {
+        if (request.getSignature() != null) {
+            throw new IllegalArgumentException("the AuthnRequest is already signed; create a new one");
+        }
+    }
+}

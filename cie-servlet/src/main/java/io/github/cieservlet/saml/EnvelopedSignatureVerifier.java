@@ -1,0 +1,75 @@
+package io.github.cieservlet.saml;
+
+import java.security.cert.X509Certificate;
+import java.util.List;
+import org.opensaml.saml.common.SignableSAMLObject;
+import org.opensaml.saml.security.impl.SAMLSignatureProfileValidator;
+import org.opensaml.security.x509.BasicX509Credential;
+import org.opensaml.xmlsec.signature.Signature;
+import org.opensaml.xmlsec.signature.support.SignatureConstants;
+import org.opensaml.xmlsec.signature.support.SignatureException;
+import org.opensaml.xmlsec.signature.support.SignatureValidator;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+/**
+ * Verifies the enveloped XML signature of a received SAML object: SAML signature profile (one Reference, to
+ * the object's own ID, enveloped + exc-c14n transforms only), RSA with SHA-256 or stronger for both the
+ * signature and the digest, and a cryptographically valid signature by one of the trusted certificates' keys
+ * (the KeyInfo sent with the message is never trusted).
+ */
+public final class EnvelopedSignatureVerifier {
+
+    private static final List<String> SIGNATURE_ALGORITHMS = List.of(
+            SignatureConstants.ALGO_ID_SIGNATURE_RSA_SHA256,
+            SignatureConstants.ALGO_ID_SIGNATURE_RSA_SHA384,
+            SignatureConstants.ALGO_ID_SIGNATURE_RSA_SHA512);
+    private static final List<String> DIGEST_ALGORITHMS = List.of(
+            SignatureConstants.ALGO_ID_DIGEST_SHA256,
+            SignatureConstants.ALGO_ID_DIGEST_SHA384,
+            SignatureConstants.ALGO_ID_DIGEST_SHA512);
+
+    private EnvelopedSignatureVerifier() {
+    }
+
+    /**
+     * @param object an object unmarshalled from received XML, DOM still attached
+     * @param trusted the certificates whose keys may have signed it
+     * @return true only if the object is signed as described above by one of the trusted keys
+     */
+    public static boolean isValid(SignableSAMLObject object, List<X509Certificate> trusted) {
+        Signature signature = object.getSignature();
+        if (signature == null || signature.getDOM() == null
+                || !SIGNATURE_ALGORITHMS.contains(signature.getSignatureAlgorithm())
+                || !allowedDigests(signature.getDOM())) {
+            return false;
+        }
+        try {
+            new SAMLSignatureProfileValidator().validate(signature);
+        } catch (SignatureException e) {
+            return false;
+        }
+        for (X509Certificate certificate : trusted) {
+            try {
+                SignatureValidator.validate(signature, new BasicX509Credential(certificate));
+                return true;
+            } catch (SignatureException e) {
+                // not this key: try the next one
+            }
+        }
+        return false;
+    }
+
+    private static boolean allowedDigests(Element signature) {
+        NodeList methods = signature.getElementsByTagNameNS(SignatureConstants.XMLSIG_NS, "DigestMethod");
+        if (methods.getLength() == 0) {
+            return false;
+        }
+        for (int i = 0; i < methods.getLength(); i++) {
+            if (!DIGEST_ALGORITHMS.contains(((Element) methods.item(i)).getAttributeNS(null, "Algorithm"))) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,117 @@
+package io.github.cieservlet.saml;
+
+import io.github.cieservlet.config.RequestBinding;
+import java.security.cert.CertificateException;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.opensaml.core.xml.XMLObject;
+import org.opensaml.saml.common.xml.SAMLConstants;
+import org.opensaml.saml.saml2.metadata.Endpoint;
+import org.opensaml.saml.saml2.metadata.EntitiesDescriptor;
+import org.opensaml.saml.saml2.metadata.EntityDescriptor;
+import org.opensaml.saml.saml2.metadata.IDPSSODescriptor;
+import org.opensaml.saml.saml2.metadata.KeyDescriptor;
+import org.opensaml.security.credential.UsageType;
+import org.opensaml.xmlsec.keyinfo.KeyInfoSupport;
+
+/**
+ * Reads the identity provider's SAML metadata into an {@link IdpMetadata}: a single EntityDescriptor (or an
+ * EntitiesDescriptor holding exactly one SAML 2.0 identity provider) whose IDPSSODescriptor supports SAML 2.0,
+ * its HTTP-POST and HTTP-Redirect SingleSignOnService, its HTTP-Redirect SingleLogoutService and the
+ * certificates of its signing keys ({@code use="signing"} or no {@code use}). Everything else is ignored.
+ */
+public final class IdpMetadataParser {
+
+    private IdpMetadataParser() {
+    }
+
+    /**
+     * @param xml the metadata document
+     * @return what the SP needs from it
+     * @throws SamlXmlException when the document is not metadata of exactly one usable SAML 2.0 identity provider
+     */
+    public static IdpMetadata parse(byte[] xml) throws SamlXmlException {
+        XMLObject root = SecureXml.unmarshall(SecureXml.parse(xml).getDocumentElement(), XMLObject.class);
+        EntityDescriptor entity = onlyIdentityProvider(root);
+        IDPSSODescriptor idp = entity.getIDPSSODescriptor(SAMLConstants.SAML20P_NS);
+
+        Map<RequestBinding, String> ssoUrls = new EnumMap<>(RequestBinding.class);
+        for (RequestBinding binding : RequestBinding.values()) {
+            String location = location(idp.getSingleSignOnServices(), binding.uri());
+            if (location != null) {
+                ssoUrls.put(binding, location);
+            }
+        }
+        if (ssoUrls.isEmpty()) {
+            throw new SamlXmlException("IdP " + entity.getEntityID()
+                    + " has no HTTP-POST or HTTP-Redirect SingleSignOnService");
+        }
+        List<X509Certificate> certificates = signingCertificates(idp);
+        if (certificates.isEmpty()) {
+            throw new SamlXmlException("IdP " + entity.getEntityID() + " publishes no signing certificate");
+        }
+        String sloUrl = location(idp.getSingleLogoutServices(), RequestBinding.REDIRECT.uri());
+        return new IdpMetadata(entity.getEntityID().trim(), ssoUrls, sloUrl, certificates);
+    }
+
+    private static EntityDescriptor onlyIdentityProvider(XMLObject root) throws SamlXmlException {
+        List<EntityDescriptor> found = new ArrayList<>();
+        if (root instanceof EntityDescriptor) {
+            collectIdentityProviders((EntityDescriptor) root, found);
+        } else if (root instanceof EntitiesDescriptor) {
+            collectIdentityProviders((EntitiesDescriptor) root, found);
+        } else {
+            throw new SamlXmlException("the document is not SAML metadata: its root is "
+                    + root.getElementQName());
+        }
+        if (found.size() != 1) {
+            throw new SamlXmlException("the metadata must describe exactly one SAML 2.0 identity provider, it has "
+                    + found.size());
+        }
+        return found.get(0);
+    }
+
+    private static void collectIdentityProviders(EntitiesDescriptor group, List<EntityDescriptor> found) {
+        for (EntityDescriptor entity : group.getEntityDescriptors()) {
+            collectIdentityProviders(entity, found);
+        }
+        for (EntitiesDescriptor nested : group.getEntitiesDescriptors()) {
+            collectIdentityProviders(nested, found);
+        }
+    }
+
+    private static void collectIdentityProviders(EntityDescriptor entity, List<EntityDescriptor> found) {
+        if (entity.getEntityID() != null && !entity.getEntityID().isBlank()
+                && entity.getIDPSSODescriptor(SAMLConstants.SAML20P_NS) != null) {
+            found.add(entity);
+        }
+    }
+
+    private static String location(List<? extends Endpoint> endpoints, String binding) {
+        for (Endpoint endpoint : endpoints) {
+            if (binding.equals(endpoint.getBinding()) && endpoint.getLocation() != null
+                    && !endpoint.getLocation().isBlank()) {
+                return endpoint.getLocation().trim();
+            }
+        }
+        return null;
+    }
+
+    private static List<X509Certificate> signingCertificates(IDPSSODescriptor idp) throws SamlXmlException {
+        List<X509Certificate> certificates = new ArrayList<>();
+        for (KeyDescriptor key : idp.getKeyDescriptors()) {
+            UsageType use = key.getUse();
+            if ((use == null || use == UsageType.SIGNING || use == UsageType.UNSPECIFIED) && key.getKeyInfo() != null) {
+                try {
+                    certificates.addAll(KeyInfoSupport.getCertificates(key.getKeyInfo()));
+                } catch (CertificateException e) {
+                    throw new SamlXmlException("a signing certificate in the IdP metadata cannot be decoded", e);
+                }
+            }
+        }
+        return certificates;
+    }
+}

@@ -1,0 +1,63 @@
+package io.github.cieservlet.saml;
+
+import io.github.cieservlet.config.CieSettings;
+import io.github.cieservlet.config.SpCredentials;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Objects;
+import org.opensaml.saml.common.SAMLVersion;
+import org.opensaml.saml.saml2.core.LogoutResponse;
+import org.opensaml.saml.saml2.core.Status;
+import org.opensaml.saml.saml2.core.StatusCode;
+
+/**
+ * Builds the SP's successful {@code <samlp:LogoutResponse>} to an identity provider's LogoutRequest and encodes
+ * it for the HTTP-Redirect binding, signed with the SP key.
+ */
+public final class LogoutResponseFactory {
+
+    /** The query parameter that carries a response. */
+    public static final String PARAM = "SAMLResponse";
+
+    private final String entityId;
+    private final SpCredentials credentials;
+
+    /** @param settings the SP settings (entity ID, credentials) */
+    public LogoutResponseFactory(CieSettings settings) {
+        this.entityId = settings.entityId();
+        this.credentials = settings.credentials();
+    }
+
+    /**
+     * @param responseId the response ID, e.g. from {@link SamlIds#newId()}
+     * @param inResponseTo the ID of the LogoutRequest answered
+     * @param issueInstant now; sent in UTC with millisecond precision
+     * @param destination the IdP HTTP-Redirect SingleLogoutService Location
+     * @return a new, unsigned LogoutResponse with status Success
+     */
+    public LogoutResponse create(String responseId, String inResponseTo, Instant issueInstant, String destination) {
+        LogoutResponse response = SamlObjects.build(LogoutResponse.DEFAULT_ELEMENT_NAME);
+        response.setID(Objects.requireNonNull(responseId, "responseId"));
+        response.setVersion(SAMLVersion.VERSION_20);
+        response.setIssueInstant(issueInstant.truncatedTo(ChronoUnit.MILLIS));
+        response.setInResponseTo(Objects.requireNonNull(inResponseTo, "inResponseTo"));
+        response.setDestination(Objects.requireNonNull(destination, "destination"));
+        response.setIssuer(SamlObjects.entityIssuer(entityId));
+        StatusCode code = SamlObjects.build(StatusCode.DEFAULT_ELEMENT_NAME);
+        code.setValue(StatusCode.SUCCESS);
+        Status status = SamlObjects.build(Status.DEFAULT_ELEMENT_NAME);
+        status.setStatusCode(code);
+        response.setStatus(status);
+        return response;
+    }
+
+    /**
+     * @param response the response
+     * @param relayState the RelayState received with the request, or null
+     * @return {@code SAMLResponse=...[&RelayState=...]&SigAlg=...&Signature=...}, to append to its Destination
+     */
+    public String redirectQuery(LogoutResponse response, String relayState) {
+        return RedirectBinding.signedQuery(PARAM, SecureXml.toXml(response), relayState, credentials.privateKey(),
+                credentials.certificate());
+    }
+}
