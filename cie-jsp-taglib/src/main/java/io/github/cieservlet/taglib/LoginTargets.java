@@ -1,0 +1,70 @@
+package io.github.cieservlet.taglib;
+
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.jsp.JspException;
+
+/** The page a citizen returns to after login: always a path inside the application, never another site. */
+final class LoginTargets {
+
+    private static final String HOME = "/";
+
+    private LoginTargets() {
+    }
+
+    /**
+     * @param target a target an author wrote in a tag attribute
+     * @return the target, unchanged
+     * @throws JspException when the target is not an application-relative path
+     */
+    static String checked(String target) throws JspException {
+        if (!isApplicationPath(target)) {
+            throw new JspException("The target attribute must be an application-relative path that starts with a"
+                    + " single '/' (for example /area-riservata/), without backslashes or control characters");
+        }
+        return target;
+    }
+
+    /**
+     * The page being rendered: its path under the context path plus its query string. Behind a forward (a
+     * controller that forwards to a JSP) this is the page the browser asked for, not the JSP. A request URI
+     * that would not make a safe target (outside the context path, or starting with {@code //}) gives the
+     * application's home page instead.
+     *
+     * @param request the current request
+     * @return the application-relative path of the current page, or {@code /}
+     */
+    static String currentPage(HttpServletRequest request) {
+        String uri = (String) request.getAttribute(RequestDispatcher.FORWARD_REQUEST_URI);
+        String query;
+        if (uri == null) {
+            uri = request.getRequestURI();
+            query = request.getQueryString();
+        } else {
+            query = (String) request.getAttribute(RequestDispatcher.FORWARD_QUERY_STRING);
+        }
+        String contextPath = request.getContextPath();
+        if (uri == null || !uri.startsWith(contextPath)) {
+            return HOME;
+        }
+        String path = uri.substring(contextPath.length());
+        String page = query == null || query.isEmpty() ? path : path + '?' + query;
+        return isApplicationPath(page) ? page : HOME;
+    }
+
+    private static boolean isApplicationPath(String target) {
+        if (target == null || target.isEmpty() || target.charAt(0) != '/') {
+            return false;
+        }
+        if (target.length() > 1 && (target.charAt(1) == '/' || target.charAt(1) == '\\')) {
+            return false;
+        }
+        for (int i = 0; i < target.length(); i++) {
+            char c = target.charAt(i);
+            if (c == '\\' || Character.isISOControl(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

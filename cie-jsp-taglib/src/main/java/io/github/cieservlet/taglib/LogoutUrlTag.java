@@ -1,0 +1,15 @@
+package io.github.cieservlet.taglib;
+
+import jakarta.servlet.jsp.JspException;
+import jakarta.servlet.jsp.tagext.SimpleTagSupport;
+import java.io.IOException;
+
+/** {@code <cie:logoutUrl/>}: writes the HTML-escaped URL of cie-servlet's logout endpoint. */
+public final class LogoutUrlTag extends SimpleTagSupport {
+
+    @Override
+    public void doTag() throws JspException, IOException {
+        PageRequest page = PageRequest.of(getJspContext());
+        page.write(HtmlEscaper.escape(page.logoutUrl()));
+    }
+}

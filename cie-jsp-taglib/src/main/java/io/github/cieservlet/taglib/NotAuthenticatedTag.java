@@ -1,0 +1,18 @@
+package io.github.cieservlet.taglib;
+
+import jakarta.servlet.jsp.JspException;
+import jakarta.servlet.jsp.tagext.JspFragment;
+import jakarta.servlet.jsp.tagext.SimpleTagSupport;
+import java.io.IOException;
+
+/** {@code <cie:notAuthenticated>}: renders its body only when nobody is logged in with CIE. */
+public final class NotAuthenticatedTag extends SimpleTagSupport {
+
+    @Override
+    public void doTag() throws JspException, IOException {
+        JspFragment body = getJspBody();
+        if (body != null && PageRequest.of(getJspContext()).identity() == null) {
+            body.invoke(null);
+        }
+    }
+}
