@@ -1,0 +1,131 @@
+package io.github.cieservlet.bootstrap;
+
+import io.github.cieservlet.CieAuthenticationListener;
+import io.github.cieservlet.CieUrls;
+import io.github.cieservlet.config.CieConfigException;
+import io.github.cieservlet.config.CieSettings;
+import io.github.cieservlet.config.CieSettingsReader;
+import io.github.cieservlet.config.ParamSource;
+import io.github.cieservlet.config.SpEndpoints;
+import io.github.cieservlet.saml.OpenSamlBootstrap;
+import io.github.cieservlet.web.AssertionConsumerServlet;
+import io.github.cieservlet.web.LoginServlet;
+import io.github.cieservlet.web.LogoutServlet;
+import io.github.cieservlet.web.MetadataServlet;
+import io.github.cieservlet.web.SingleLogoutServlet;
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.ServletContextEvent;
+import jakarta.servlet.ServletContextListener;
+import jakarta.servlet.ServletRegistration;
+import jakarta.servlet.SessionCookieConfig;
+import jakarta.servlet.http.HttpServlet;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Starts cie-servlet with the web application: reads every {@code cie.*} param, initialises OpenSAML, builds
+ * the {@link CieServiceProvider}, registers the endpoints under {@code cie.pathPrefix} (unless
+ * {@code cie.registerServlets=false}) and hardens the session cookie (HttpOnly; Secure behind https).
+ *
+ * <p>Any problem stops the deployment: one ERROR log line that lists every problem, and the exception
+ * rethrown so the container refuses to start the application rather than run it half-configured.
+ */
+public final class CieContextListener implements ServletContextListener {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CieContextListener.class);
+
+    @Override
+    public void contextInitialized(ServletContextEvent event) {
+        ServletContext context = event.getServletContext();
+        try {
+            long start = System.nanoTime();
+            ClassLoader classLoader = context.getClassLoader();
+            Clock clock = Clock.systemUTC();
+            CieSettings settings = new CieSettingsReader(ParamSource.withProcessOverrides(contextParams(context)),
+                    classLoader, clock).read();
+            OpenSamlBootstrap.initialize();
+            CieServiceProvider provider = new CieServiceProvider(settings, clock, classLoader,
+                    instantiateListeners(settings, classLoader));
+            context.setAttribute(CieServiceProvider.CONTEXT_ATTRIBUTE, provider);
+            context.setAttribute(CieUrls.CONTEXT_ATTRIBUTE, new CieUrls(settings.endpoints().path("")));
+            hardenSessionCookie(context, settings);
+            if (settings.registerServlets()) {
+                registerEndpoints(context, settings);
+            }
+            LOG.info("cie-servlet started in {} ms: entityId={}, environment={}, ACS={}, IdP metadata={}",
+                    (System.nanoTime() - start) / 1_000_000, settings.entityId(), settings.environment(),
+                    settings.endpoints().acsUrl(), settings.idpMetadataLocation());
+        } catch (CieConfigException e) {
+            LOG.error(e.getMessage());
+            throw e;
+        } catch (RuntimeException e) {
+            LOG.error("cie-servlet cannot start: {}", e.getMessage(), e);
+            throw e;
+        }
+    }
+
+    @Override
+    public void contextDestroyed(ServletContextEvent event) {
+        event.getServletContext().removeAttribute(CieServiceProvider.CONTEXT_ATTRIBUTE);
+        event.getServletContext().removeAttribute(CieUrls.CONTEXT_ATTRIBUTE);
+    }
+
+    private static Map<String, String> contextParams(ServletContext context) {
+        Map<String, String> params = new HashMap<>();
+        for (String name : Collections.list(context.getInitParameterNames())) {
+            params.put(name, context.getInitParameter(name));
+        }
+        return params;
+    }
+
+    private static List<CieAuthenticationListener> instantiateListeners(CieSettings settings, ClassLoader loader) {
+        List<CieAuthenticationListener> listeners = new ArrayList<>();
+        for (String name : settings.authenticationListeners()) {
+            try {
+                listeners.add(Class.forName(name, true, loader).asSubclass(CieAuthenticationListener.class)
+                        .getDeclaredConstructor().newInstance());
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("cie.authenticationListeners: cannot create " + name
+                        + " (it needs a public no-argument constructor)", e);
+            }
+        }
+        return listeners;
+    }
+
+    private static void hardenSessionCookie(ServletContext context, CieSettings settings) {
+        SessionCookieConfig cookie = context.getSessionCookieConfig();
+        try {
+            cookie.setHttpOnly(true);
+            if (settings.endpoints().isHttps()) {
+                cookie.setSecure(true);
+            }
+        } catch (IllegalStateException e) {
+            LOG.debug("Session cookie settings are fixed by the container: {}", e.getMessage());
+        }
+    }
+
+    private static void registerEndpoints(ServletContext context, CieSettings settings) {
+        SpEndpoints endpoints = settings.endpoints();
+        register(context, "cie-login", LoginServlet.class, endpoints.path(SpEndpoints.LOGIN));
+        register(context, "cie-acs", AssertionConsumerServlet.class, endpoints.path(SpEndpoints.ACS));
+        register(context, "cie-metadata", MetadataServlet.class, endpoints.path(SpEndpoints.METADATA));
+        register(context, "cie-logout", LogoutServlet.class, endpoints.path(SpEndpoints.LOGOUT));
+        register(context, "cie-slo", SingleLogoutServlet.class, endpoints.path(SpEndpoints.SLO));
+    }
+
+    private static void register(ServletContext context, String name, Class<? extends HttpServlet> type, String path) {
+        ServletRegistration.Dynamic registration = context.addServlet(name, type);
+        if (registration == null) {
+            throw new IllegalStateException("a servlet named " + name + " is already declared; set"
+                    + " cie.registerServlets=false to map the cie-servlet endpoints in web.xml yourself");
+        }
+        registration.setLoadOnStartup(1);
+        registration.addMapping(path);
+    }
+}

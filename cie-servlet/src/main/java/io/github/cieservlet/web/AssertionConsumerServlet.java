@@ -1,0 +1,145 @@
+package io.github.cieservlet.web;
+
+import io.github.cieservlet.CieAuthenticationEvent;
+import io.github.cieservlet.CieAuthenticationException;
+import io.github.cieservlet.CieAuthenticationListener;
+import io.github.cieservlet.CieError;
+import io.github.cieservlet.CieIdentity;
+import io.github.cieservlet.bootstrap.CieServiceProvider;
+import io.github.cieservlet.config.SpEndpoints;
+import io.github.cieservlet.saml.SamlXmlException;
+import io.github.cieservlet.saml.SecureXml;
+import io.github.cieservlet.saml.validation.ValidatedResponse;
+import io.github.cieservlet.store.PendingRequest;
+import io.github.cieservlet.store.RelayStateTokens;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.Base64;
+import org.opensaml.saml.saml2.core.Response;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code POST /cie/acs}: the Assertion Consumer Service. Takes the pending login named by RelayState (once
+ * only), checks it was started by this browser, validates the Response with every check of the CIE profile,
+ * tells the authentication listeners, rotates the session id, stores the {@link CieIdentity} in the session
+ * and sends the browser to the page it asked for. Any failure ends on an error page with a 4xx status.
+ */
+public final class AssertionConsumerServlet extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+    private static final Logger LOG = LoggerFactory.getLogger(AssertionConsumerServlet.class);
+    private static final Logger PROTOCOL = LoggerFactory.getLogger("io.github.cieservlet.PROTOCOL");
+
+    private transient CieServiceProvider provider;
+    private transient ErrorPageRenderer errorPages;
+
+    @Override
+    public void init() throws ServletException {
+        provider = CieServiceProvider.from(getServletContext());
+        errorPages = new ErrorPageRenderer(provider.settings().endpoints().path(SpEndpoints.LOGIN));
+    }
+
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (!"POST".equals(request.getMethod())) {
+            response.setHeader("Allow", "POST");
+            errorPages.render(request, response, CieError.METHOD_NOT_ALLOWED, request.getMethod() + " on the ACS");
+            return;
+        }
+        try {
+            consume(request, response);
+        } catch (CieAuthenticationException e) {
+            errorPages.render(request, response, e.error(), e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.error("Unexpected failure in the CIE Assertion Consumer Service", e);
+            errorPages.render(request, response, CieError.INTERNAL_ERROR, "unexpected " + e.getClass().getName());
+        }
+    }
+
+    private void consume(HttpServletRequest request, HttpServletResponse response)
+            throws CieAuthenticationException, IOException {
+        Instant receivedAt = provider.clock().instant();
+        FormBody form = FormBody.read(request, provider.settings().maxResponseBytes());
+        byte[] xml = decodeBase64(form.get("SAMLResponse"));
+        PendingRequest pending = provider.pendingRequests().consume(form.get("RelayState"))
+                .orElseThrow(() -> new CieAuthenticationException(CieError.UNKNOWN_REQUEST,
+                        "no login in progress for this RelayState (unsolicited, or already answered)"));
+        String context = "requestId=" + pending.requestId();
+        if (!receivedAt.isBefore(pending.expiresAt())) {
+            throw new CieAuthenticationException(CieError.REQUEST_EXPIRED, context + ": login started at "
+                    + pending.issueInstant() + " expired at " + pending.expiresAt());
+        }
+        if (!boundToThisBrowser(request, pending)) {
+            throw new CieAuthenticationException(CieError.UNKNOWN_REQUEST, context
+                    + ": the login was started by another browser (binding cookie missing or different)");
+        }
+        PROTOCOL.debug("Response for {}: {}", pending.requestId(), new String(xml, StandardCharsets.UTF_8));
+        Response samlResponse;
+        try {
+            samlResponse = SecureXml.parse(xml, Response.class);
+        } catch (SamlXmlException e) {
+            throw new CieAuthenticationException(CieError.MALFORMED_RESPONSE, context + ": " + e.getMessage(), e);
+        }
+        ValidatedResponse validated;
+        try {
+            validated = provider.responseValidator().validate(samlResponse, pending, provider.idpMetadata().current());
+        } catch (CieAuthenticationException e) {
+            throw new CieAuthenticationException(e.error(), context + ", responseId=" + samlResponse.getID() + ": "
+                    + e.getMessage(), e);
+        }
+        CieIdentity identity = validated.identity();
+        notifyListeners(new CieAuthenticationEvent(identity, new String(xml, StandardCharsets.UTF_8),
+                pending.authnRequestXml(), pending.requestId(), validated.responseId(), validated.assertionId(),
+                receivedAt));
+        HttpSession session = request.getSession(false);
+        if (session != null) {
+            request.changeSessionId();
+        } else {
+            session = request.getSession(true);
+        }
+        session.setAttribute(CieIdentity.SESSION_ATTRIBUTE, identity);
+        LOG.info("CIE login completed: requestId={}, responseId={}, assertionId={}, level={}", pending.requestId(),
+                validated.responseId(), validated.assertionId(), identity.getLevel());
+        PageWriter.noStore(response);
+        response.setStatus(HttpServletResponse.SC_SEE_OTHER);
+        response.setHeader("Location", provider.settings().endpoints().absolute(pending.target()));
+    }
+
+    private static byte[] decodeBase64(String value) throws CieAuthenticationException {
+        if (value == null || value.isEmpty()) {
+            throw new CieAuthenticationException(CieError.MISSING_RESPONSE, "no SAMLResponse parameter");
+        }
+        try {
+            return Base64.getMimeDecoder().decode(value);
+        } catch (IllegalArgumentException e) {
+            throw new CieAuthenticationException(CieError.MISSING_RESPONSE, "SAMLResponse is not base64");
+        }
+    }
+
+    private static boolean boundToThisBrowser(HttpServletRequest request, PendingRequest pending) {
+        String token = BrowserBindingCookie.read(request);
+        return token != null && MessageDigest.isEqual(
+                RelayStateTokens.hash(token).getBytes(StandardCharsets.US_ASCII),
+                pending.browserBinding().getBytes(StandardCharsets.US_ASCII));
+    }
+
+    private void notifyListeners(CieAuthenticationEvent event) throws CieAuthenticationException {
+        for (CieAuthenticationListener listener : provider.listeners()) {
+            try {
+                listener.onAuthentication(event);
+            } catch (Exception e) {
+                LOG.error("Authentication listener {} failed; the login is refused", listener.getClass().getName(), e);
+                throw new CieAuthenticationException(CieError.INTERNAL_ERROR, "authentication listener "
+                        + listener.getClass().getName() + " failed", e);
+            }
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package io.github.cieservlet.web;
+
+import io.github.cieservlet.CieError;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Collections;
+import java.util.Locale;
+import java.util.ResourceBundle;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Ends a failed CIE exchange: one WARN log line with the technical reason, and a clear page for the citizen in
+ * Italian or English (from Accept-Language; Italian by default) with the HTTP status of the {@link CieError},
+ * the stable error code, and a link to try again. Never a stack trace, never the technical detail.
+ */
+public final class ErrorPageRenderer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ErrorPageRenderer.class);
+    private static final String BUNDLE = "io.github.cieservlet.web.messages";
+
+    private final String loginPath;
+
+    /** @param loginPath application-relative path of the login endpoint, for the "try again" link */
+    public ErrorPageRenderer(String loginPath) {
+        this.loginPath = loginPath;
+    }
+
+    /**
+     * @param request the current request
+     * @param response the response, not yet committed
+     * @param error what went wrong
+     * @param detail the technical reason, for the log only
+     * @throws IOException when writing fails
+     */
+    public void render(HttpServletRequest request, HttpServletResponse response, CieError error, String detail)
+            throws IOException {
+        LOG.warn("CIE {} refused ({}): {}", request.getServletPath() + nullToEmpty(request.getPathInfo()),
+                error.code(), detail);
+        if (response.isCommitted()) {
+            return;
+        }
+        response.resetBuffer();
+        Locale locale = chooseLocale(request);
+        ResourceBundle messages = ResourceBundle.getBundle(BUNDLE, locale, ErrorPageRenderer.class.getClassLoader(),
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+        String title = Html.escape(messages.getString("error." + error.name() + ".title"));
+        String text = Html.escape(messages.getString("error." + error.name() + ".text"));
+        String retry = request.getContextPath() + loginPath + "?target=%2F";
+        String body = "<h1>" + title + "</h1><p>" + text + "</p><p><a href=\"" + Html.escape(retry) + "\">"
+                + Html.escape(messages.getString("error.retry")) + "</a> &middot; <a href=\""
+                + Html.escape(request.getContextPath() + "/") + "\">" + Html.escape(messages.getString("error.home"))
+                + "</a></p><p class=\"code\">" + Html.escape(messages.getString("error.code")) + " "
+                + Html.escape(error.code()) + "</p>";
+        PageWriter.write(response, error.httpStatus(), locale.getLanguage(), title, body, null, null);
+    }
+
+    /**
+     * @param request the request
+     * @return Italian or English, the first of the two the browser lists; Italian if it lists neither
+     */
+    static Locale chooseLocale(HttpServletRequest request) {
+        for (Locale locale : Collections.list(request.getLocales())) {
+            if ("it".equals(locale.getLanguage())) {
+                return Locale.ITALIAN;
+            }
+            if ("en".equals(locale.getLanguage())) {
+                return Locale.ENGLISH;
+            }
+        }
+        return Locale.ITALIAN;
+    }
+
+    private static String nullToEmpty(String text) {
+        return text == null ? "" : text;
+    }
+}

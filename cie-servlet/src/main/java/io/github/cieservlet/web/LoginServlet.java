@@ -1,0 +1,130 @@
+package io.github.cieservlet.web;
+
+import io.github.cieservlet.CieAuthenticationException;
+import io.github.cieservlet.CieError;
+import io.github.cieservlet.bootstrap.CieServiceProvider;
+import io.github.cieservlet.config.CieSettings;
+import io.github.cieservlet.config.RequestBinding;
+import io.github.cieservlet.config.SpEndpoints;
+import io.github.cieservlet.saml.AuthnRequestEncoder;
+import io.github.cieservlet.saml.IdpMetadata;
+import io.github.cieservlet.saml.SamlIds;
+import io.github.cieservlet.saml.SecureXml;
+import io.github.cieservlet.store.PendingRequest;
+import io.github.cieservlet.store.RelayStateTokens;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
+import org.opensaml.saml.saml2.core.AuthnRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code GET|POST /cie/login?target=/page}: starts a CIE login. Checks that the target is a page of this
+ * application, remembers it server-side under a fresh opaque RelayState, and sends the browser to the identity
+ * provider with a signed AuthnRequest (an auto-submitting form for HTTP-POST, or a signed Redirect).
+ */
+public final class LoginServlet extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+    private static final Logger LOG = LoggerFactory.getLogger(LoginServlet.class);
+    private static final Logger PROTOCOL = LoggerFactory.getLogger("io.github.cieservlet.PROTOCOL");
+
+    private transient CieServiceProvider provider;
+    private transient ErrorPageRenderer errorPages;
+    private transient BrowserBindingCookie bindingCookie;
+    private transient AuthnRequestEncoder encoder;
+
+    @Override
+    public void init() throws ServletException {
+        provider = CieServiceProvider.from(getServletContext());
+        CieSettings settings = provider.settings();
+        errorPages = new ErrorPageRenderer(settings.endpoints().path(SpEndpoints.LOGIN));
+        bindingCookie = new BrowserBindingCookie(settings.endpoints().publicBaseUrl(),
+                settings.endpoints().path(""), settings.pendingRequestTimeout());
+        encoder = new AuthnRequestEncoder(settings.credentials());
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        startLogin(request, response);
+    }
+
+    @Override
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        startLogin(request, response);
+    }
+
+    private void startLogin(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        try {
+            String target = TargetUrlPolicy.check(request.getParameter("target"))
+                    .orElseThrow(() -> new CieAuthenticationException(CieError.INVALID_TARGET,
+                            "target is not a path of this application"));
+            send(request, response, target);
+        } catch (CieAuthenticationException e) {
+            errorPages.render(request, response, e.error(), e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.error("Unexpected failure while starting a CIE login", e);
+            errorPages.render(request, response, CieError.INTERNAL_ERROR, "unexpected " + e.getClass().getName());
+        }
+    }
+
+    private void send(HttpServletRequest request, HttpServletResponse response, String target)
+            throws CieAuthenticationException, IOException {
+        CieSettings settings = provider.settings();
+        IdpMetadata idp = provider.idpMetadata().current();
+        RequestBinding binding = settings.binding();
+        String destination = idp.ssoUrl(binding).orElseThrow(() -> new CieAuthenticationException(
+                CieError.IDP_METADATA_UNAVAILABLE, "the IdP metadata has no SingleSignOnService for " + binding));
+        Instant now = provider.clock().instant();
+        String requestId = SamlIds.newId();
+        AuthnRequest authnRequest = provider.authnRequests().create(requestId, now, destination);
+        String relayState = RelayStateTokens.newToken();
+        String browserToken = bindingCookie.ensure(request, response);
+        String signedXml;
+        String redirectQuery = null;
+        if (binding == RequestBinding.POST) {
+            signedXml = encoder.signedPostXml(authnRequest);
+        } else {
+            redirectQuery = encoder.redirectQuery(authnRequest, relayState);
+            signedXml = SecureXml.toXml(authnRequest);
+        }
+        PendingRequest pending = new PendingRequest(requestId, now, settings.level(), settings.comparison(), target,
+                signedXml, RelayStateTokens.hash(browserToken), now.plus(settings.pendingRequestTimeout()));
+        if (!provider.pendingRequests().save(relayState, pending)) {
+            throw new CieAuthenticationException(CieError.INTERNAL_ERROR,
+                    "too many logins in progress; pending request store is full");
+        }
+        LOG.info("CIE login started: requestId={}, binding={}, level={}", requestId, binding, settings.level());
+        PROTOCOL.debug("AuthnRequest {}: {}", requestId, signedXml);
+        PageWriter.noStore(response);
+        if (binding == RequestBinding.POST) {
+            writeAutoPostForm(response, destination, signedXml, relayState);
+        } else {
+            response.setStatus(HttpServletResponse.SC_FOUND);
+            response.setHeader("Location", destination + (destination.contains("?") ? "&" : "?") + redirectQuery);
+        }
+    }
+
+    private static void writeAutoPostForm(HttpServletResponse response, String destination, String signedXml,
+            String relayState) throws IOException {
+        String nonce = RelayStateTokens.newToken();
+        String encoded = Base64.getEncoder().encodeToString(signedXml.getBytes(StandardCharsets.UTF_8));
+        URI uri = URI.create(destination);
+        String origin = uri.getScheme() + "://" + uri.getRawAuthority();
+        String body = "<h1>Entra con CIE</h1><form method=\"post\" action=\"" + Html.escape(destination) + "\">"
+                + "<input type=\"hidden\" name=\"SAMLRequest\" value=\"" + Html.escape(encoded) + "\">"
+                + "<input type=\"hidden\" name=\"RelayState\" value=\"" + Html.escape(relayState) + "\">"
+                + "<noscript><p>JavaScript è disattivato: premi il pulsante per continuare."
+                + " / JavaScript is off: press the button to continue.</p></noscript>"
+                + "<button type=\"submit\">Prosegui verso CIE / Continue to CIE</button></form>"
+                + "<script nonce=\"" + nonce + "\">document.forms[0].submit();</script>";
+        PageWriter.write(response, HttpServletResponse.SC_OK, "it", "Entra con CIE", body, origin, nonce);
+    }
+}

@@ -1,0 +1,116 @@
+package io.github.cieservlet.sample.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.htmlunit.Page;
+import org.htmlunit.html.HtmlAnchor;
+import org.htmlunit.html.HtmlPage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Whole CIE logins through the sample portal and the bundled test IdP, in a real servlet container. */
+@ExtendWith(PortalServer.class)
+class LoginFlowIT {
+
+    @Test
+    void protectedPageLeadsThroughTheIdpAndBackWithTheCitizensData() throws Exception {
+        try (CieBrowser browser = new CieBrowser()) {
+            Page area = browser.login("/area-riservata/", "MARIO_ROSSI", "SUCCESS", "L3");
+            assertThat(area.getWebResponse().getStatusCode()).isEqualTo(200);
+            assertThat(area.getUrl().toString()).isEqualTo(PortalServer.baseUrl() + "/area-riservata/");
+            HtmlPage page = (HtmlPage) area;
+            assertThat(page.getElementById("greeting").asNormalizedText()).isEqualTo("Benvenuto/a, MARIO ROSSI!");
+            assertThat(page.getElementById("fiscalCode").asNormalizedText()).isEqualTo("RSSMRA80A01H501U");
+            assertThat(page.getElementById("dateOfBirth").asNormalizedText()).isEqualTo("1980-01-01");
+            assertThat(page.getElementById("level").asNormalizedText()).isEqualTo("L3");
+
+            String whoami = browser.get("/area-riservata/whoami").getWebResponse().getContentAsString();
+            assertThat(whoami).contains("remoteUser=RSSMRA80A01H501U", "principal=RSSMRA80A01H501U", "authType=CIE");
+        }
+    }
+
+    @Test
+    void targetWithQueryStringIsRestoredAfterLogin() throws Exception {
+        try (CieBrowser browser = new CieBrowser()) {
+            Page page = browser.login("/area-riservata/whoami?x=1&y=%2Fz", "BIANCA_VERDI", "SUCCESS", "L3");
+            assertThat(page.getUrl().toString()).isEqualTo(PortalServer.baseUrl() + "/area-riservata/whoami?x=1&y=%2Fz");
+            assertThat(page.getWebResponse().getContentAsString()).contains("remoteUser=VRDBNC92E57F205E");
+        }
+    }
+
+    @Test
+    void autoSubmittingFormsWorkWithJavaScript() throws Exception {
+        try (CieBrowser browser = new CieBrowser(true, "it")) {
+            HtmlPage chooser = (HtmlPage) browser.get("/area-riservata/");
+            browser.client().waitForBackgroundJavaScript(2000);
+            chooser = (HtmlPage) browser.client().getCurrentWindow().getEnclosedPage();
+            assertThat(chooser.getUrl().getPath()).isEqualTo("/cie-test-idp/profile/SAML2/POST/SSO");
+            HtmlPage autoPost = browser.choose(chooser, "GIUSEPPE_ESPOSITO", "SUCCESS", "L3");
+            browser.client().waitForBackgroundJavaScript(2000);
+            HtmlPage area = (HtmlPage) browser.client().getCurrentWindow().getEnclosedPage();
+            assertThat(autoPost).isNotNull();
+            assertThat(area.getElementById("fiscalCode").asNormalizedText()).isEqualTo("SPSGPP55T31F839Q");
+        }
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource({
+        "TIMEOUT, Tempo scaduto, tempo massimo consentito, CIE-IDP_TIMEOUT",
+        "CONSENT_DENIED, Consenso negato, non inviare i tuoi dati, CIE-IDP_CONSENT_DENIED",
+        "CARD_EXPIRED_OR_REVOKED, Carta scaduta o revocata, cie.cittadini@interno.it, CIE-IDP_CARD_EXPIRED_OR_REVOKED",
+        "CANCELLED, Accesso annullato, Hai annullato l'autenticazione, CIE-IDP_CANCELLED"})
+    void eachCieErrorCodeHasItsOwnPageWith401(String outcome, String title, String text, String code) throws Exception {
+        try (CieBrowser browser = new CieBrowser()) {
+            HtmlPage page = (HtmlPage) browser.login("/area-riservata/", "MARIO_ROSSI", outcome, "L3");
+            assertThat(page.getWebResponse().getStatusCode()).isEqualTo(401);
+            assertThat(page.getTitleText()).isEqualTo(title);
+            assertThat(page.asNormalizedText()).contains(text, code).doesNotContain("Exception", "at io.github");
+            assertThat(page.getAnchorByText("Riprova").getHrefAttribute()).isEqualTo("/cie/login?target=%2F");
+            assertThat(browser.get("/area-riservata/").getUrl().getPath()).isNotEqualTo("/area-riservata/");
+        }
+    }
+
+    @Test
+    void errorPageSpeaksEnglishToAnEnglishBrowser() throws Exception {
+        try (CieBrowser browser = new CieBrowser(false, "en-GB,en;q=0.8")) {
+            HtmlPage page = (HtmlPage) browser.login("/area-riservata/", "MARIO_ROSSI", "CANCELLED", "L3");
+            assertThat(page.getWebResponse().getStatusCode()).isEqualTo(401);
+            assertThat(page.getTitleText()).isEqualTo("Login cancelled");
+            assertThat(page.getHtmlElementDescendants().iterator().next().getAttribute("lang")).isEqualTo("en");
+        }
+    }
+
+    @Test
+    void lowerLevelThanRequestedIsRefused() throws Exception {
+        try (CieBrowser browser = new CieBrowser()) {
+            HtmlPage page = (HtmlPage) browser.login("/area-riservata/", "MARIO_ROSSI", "SUCCESS", "L2");
+            assertThat(page.getWebResponse().getStatusCode()).isEqualTo(403);
+            assertThat(page.asNormalizedText()).contains("CIE-INSUFFICIENT_LEVEL");
+        }
+    }
+
+    @Test
+    void logoutEndsTheSession() throws Exception {
+        try (CieBrowser browser = new CieBrowser()) {
+            HtmlPage area = (HtmlPage) browser.login("/area-riservata/", "MARIO_ROSSI", "SUCCESS", "L3");
+            HtmlAnchor logout = (HtmlAnchor) area.getElementById("logout");
+            Page home = logout.click();
+            assertThat(home.getUrl().toString()).isEqualTo(PortalServer.baseUrl() + "/");
+            assertThat(((HtmlPage) home).getElementById("logged-in")).isNull();
+            HtmlPage again = (HtmlPage) browser.get("/area-riservata/");
+            assertThat(again.getUrl().getPath()).isEqualTo("/cie/login");
+            assertThat(again.getForms().get(0).getInputsByName("SAMLRequest")).isNotEmpty();
+        }
+    }
+
+    @Test
+    void homePageShowsTheLoggedInCitizen() throws Exception {
+        try (CieBrowser browser = new CieBrowser()) {
+            browser.login("/area-riservata/", "ANNA_MARIA_D_ANGELO", "SUCCESS", "L3");
+            HtmlPage home = (HtmlPage) browser.get("/");
+            assertThat(home.getElementById("logged-in").asNormalizedText()).contains("ANNA MARIA D'ANGELO");
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package io.github.cieservlet.sample.it;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import org.eclipse.jetty.ee10.annotations.AnnotationConfiguration;
+import org.eclipse.jetty.ee10.webapp.WebAppContext;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * Starts the sample WAR (target/sample-war.war, as built by the package phase) once per test run in embedded
+ * Jetty 12 ee10 on a free loopback port, with {@code cie.publicBaseUrl} pointing at it, and stops it when the run
+ * ends. Use with {@code @ExtendWith(PortalServer.class)} and read {@link #baseUrl()}.
+ */
+public final class PortalServer implements BeforeAllCallback, ExtensionContext.Store.CloseableResource {
+
+    private static Server server;
+    private static String baseUrl;
+
+    /** @return the portal's base URL, e.g. {@code http://127.0.0.1:41234} */
+    public static String baseUrl() {
+        if (baseUrl == null) {
+            throw new IllegalStateException("PortalServer not started: annotate the test with @ExtendWith(PortalServer.class)");
+        }
+        return baseUrl;
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+        synchronized (PortalServer.class) {
+            if (server != null) {
+                return;
+            }
+            Path war = Paths.get("target", "sample-war.war").toAbsolutePath();
+            if (!Files.isRegularFile(war)) {
+                throw new IllegalStateException(war + " is missing: run the integration tests through Maven (verify)");
+            }
+            int port = freePort();
+            baseUrl = "http://127.0.0.1:" + port;
+            System.setProperty("cie.publicBaseUrl", baseUrl);
+            Server jetty = new Server();
+            ServerConnector connector = new ServerConnector(jetty);
+            connector.setHost("127.0.0.1");
+            connector.setPort(port);
+            jetty.addConnector(connector);
+            WebAppContext webapp = new WebAppContext();
+            webapp.setContextPath("/");
+            webapp.setWar(war.toString());
+            webapp.addConfiguration(new AnnotationConfiguration());
+            webapp.setThrowUnavailableOnStartupException(true);
+            jetty.setHandler(webapp);
+            jetty.start();
+            server = jetty;
+            context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).put(PortalServer.class.getName(), this);
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        synchronized (PortalServer.class) {
+            if (server != null) {
+                server.stop();
+                server = null;
+                System.clearProperty("cie.publicBaseUrl");
+            }
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+}
