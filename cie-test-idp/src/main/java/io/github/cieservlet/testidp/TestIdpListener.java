@@ -1,0 +1,96 @@
+package io.github.cieservlet.testidp;
+
+import io.github.cieservlet.config.ParamSource;
+import io.github.cieservlet.config.RequestBinding;
+import io.github.cieservlet.saml.XmlSigner;
+import io.github.cieservlet.testidp.idp.IdpCredentials;
+import io.github.cieservlet.testidp.idp.IdpEndpoints;
+import io.github.cieservlet.testidp.idp.IdpMetadataDocument;
+import io.github.cieservlet.testidp.request.AuthnRequestChecker;
+import io.github.cieservlet.testidp.request.HttpSpMetadataSource;
+import io.github.cieservlet.testidp.response.ResponseBuilder;
+import io.github.cieservlet.testidp.web.ContinueServlet;
+import io.github.cieservlet.testidp.web.MetadataServlet;
+import io.github.cieservlet.testidp.web.PendingLogins;
+import io.github.cieservlet.testidp.web.SloServlet;
+import io.github.cieservlet.testidp.web.SsoServlet;
+import jakarta.servlet.Servlet;
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.ServletContextEvent;
+import jakarta.servlet.ServletContextListener;
+import jakarta.servlet.ServletRegistration;
+import java.time.Clock;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Declared by the jar's web fragment {@code cie_test_idp}: when {@link ActivationGuard} allows it, makes the
+ * IdP key and registers the endpoints under {@value IdpEndpoints#BASE_PATH}; otherwise registers nothing and
+ * logs one INFO line.
+ *
+ * <table>
+ * <caption>Endpoints (under the public base URL)</caption>
+ * <tr><th>Path</th><th>Method</th><th>What</th></tr>
+ * <tr><td>/cie-test-idp/metadata</td><td>GET</td><td>IdP metadata</td></tr>
+ * <tr><td>/cie-test-idp/profile/SAML2/POST/SSO</td><td>POST</td><td>SSO, HTTP-POST binding (also the entity ID)</td></tr>
+ * <tr><td>/cie-test-idp/profile/SAML2/Redirect/SSO</td><td>GET</td><td>SSO, HTTP-Redirect binding</td></tr>
+ * <tr><td>/cie-test-idp/profile/SAML2/continue</td><td>POST</td><td>the developer's choice of citizen and outcome</td></tr>
+ * <tr><td>/cie-test-idp/profile/SAML2/Redirect/SLO</td><td>GET, POST</td><td>"Logout effettuato con successo"</td></tr>
+ * </table>
+ */
+public final class TestIdpListener implements ServletContextListener {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TestIdpListener.class);
+
+    @Override
+    public void contextInitialized(ServletContextEvent event) {
+        ServletContext context = event.getServletContext();
+        ActivationGuard.Decision decision = ActivationGuard.decide(ParamSource.withProcessOverrides(initParameters(context)));
+        if (!decision.active()) {
+            LOG.info("cie-test-idp is not active: {}", decision.reason());
+            return;
+        }
+        Clock clock = Clock.systemUTC();
+        IdpEndpoints idp = new IdpEndpoints(decision.publicBaseUrl());
+        IdpCredentials credentials = IdpCredentials.generate(clock);
+        AuthnRequestChecker checker = new AuthnRequestChecker(idp, new HttpSpMetadataSource(decision.spMetadataUrl()), clock);
+        ResponseBuilder responses = new ResponseBuilder(idp,
+                new XmlSigner(credentials.privateKey(), credentials.certificate()), clock);
+        PendingLogins pending = new PendingLogins(clock);
+
+        register(context, "cieTestIdpMetadata", new MetadataServlet(IdpMetadataDocument.build(idp,
+                credentials.certificate())), IdpEndpoints.METADATA_PATH);
+        register(context, "cieTestIdpSsoPost", new SsoServlet(RequestBinding.POST, idp, checker, responses, pending),
+                IdpEndpoints.SSO_POST_PATH);
+        register(context, "cieTestIdpSsoRedirect", new SsoServlet(RequestBinding.REDIRECT, idp, checker, responses,
+                pending), IdpEndpoints.SSO_REDIRECT_PATH);
+        register(context, "cieTestIdpContinue", new ContinueServlet(responses, pending), IdpEndpoints.CONTINUE_PATH);
+        register(context, "cieTestIdpSlo", new SloServlet(), IdpEndpoints.SLO_REDIRECT_PATH);
+        LOG.warn("cie-test-idp is ACTIVE ({}): anyone can log in as a test citizen. Metadata at {}; the service"
+                + " provider metadata will be read from {}", decision.reason(), idp.metadataUrl(),
+                decision.spMetadataUrl());
+    }
+
+    private static Map<String, String> initParameters(ServletContext context) {
+        Map<String, String> params = new HashMap<>();
+        for (String name : Collections.list(context.getInitParameterNames())) {
+            params.put(name, context.getInitParameter(name));
+        }
+        return params;
+    }
+
+    private static void register(ServletContext context, String name, Servlet servlet, String path) {
+        ServletRegistration.Dynamic registration = context.addServlet(name, servlet);
+        if (registration == null) {
+            throw new IllegalStateException("cie-test-idp: a servlet named " + name + " is already registered");
+        }
+        Set<String> conflicts = registration.addMapping(path);
+        if (!conflicts.isEmpty()) {
+            throw new IllegalStateException("cie-test-idp: " + path + " is already mapped to another servlet");
+        }
+    }
+}

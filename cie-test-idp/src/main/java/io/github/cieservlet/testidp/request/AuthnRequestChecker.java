@@ -1,0 +1,311 @@
+package io.github.cieservlet.testidp.request;
+
+import io.github.cieservlet.CieLevel;
+import io.github.cieservlet.config.LevelComparison;
+import io.github.cieservlet.config.RequestBinding;
+import io.github.cieservlet.saml.RedirectBinding;
+import io.github.cieservlet.saml.SamlXmlException;
+import io.github.cieservlet.saml.SecureXml;
+import io.github.cieservlet.testidp.idp.ErrorCode;
+import io.github.cieservlet.testidp.idp.IdpEndpoints;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.opensaml.saml.common.xml.SAMLConstants;
+import org.opensaml.saml.saml2.core.AuthnContextClassRef;
+import org.opensaml.saml.saml2.core.AuthnContextComparisonTypeEnumeration;
+import org.opensaml.saml.saml2.core.AuthnRequest;
+import org.opensaml.saml.saml2.core.Issuer;
+import org.opensaml.saml.saml2.core.NameIDPolicy;
+import org.opensaml.saml.saml2.core.NameIDType;
+import org.opensaml.saml.saml2.core.RequestedAuthnContext;
+
+/**
+ * Checks an AuthnRequest as the CIE identity provider does, in its order: the binding parameters (nr04), the
+ * Issuer against the service provider's metadata (nr10), the signature of the binding used (nr07 for POST,
+ * nr05 for Redirect), then Version (nr09), ID (nr11), IssueInstant (nr13), Destination (nr14), elements CIE
+ * forbids or requires (nr08), IsPassive (nr15), the ACS (nr16), NameIDPolicy (nr17),
+ * AttributeConsumingServiceIndex (nr18) and RequestedAuthnContext (nr12).
+ */
+public final class AuthnRequestChecker {
+
+    /** Largest accepted distance between the request's IssueInstant and its arrival, either way. */
+    public static final Duration MAX_CLOCK_DIFFERENCE = Duration.ofMinutes(3);
+    /** Largest AuthnRequest accepted, decoded. */
+    public static final int MAX_REQUEST_BYTES = 128 * 1024;
+    /** Longest RelayState accepted (SAML asks senders for at most 80 bytes; the IdP is lenient but bounded). */
+    public static final int MAX_RELAY_STATE_CHARS = 1024;
+
+    private static final Pattern NCNAME = Pattern.compile("[A-Za-z_][A-Za-z0-9._-]*");
+
+    private final IdpEndpoints idp;
+    private final SpMetadataSource spMetadata;
+    private final Clock clock;
+
+    /**
+     * @param idp the IdP's own URLs (for Destination)
+     * @param spMetadata the service provider's metadata
+     * @param clock the time of arrival of requests
+     */
+    public AuthnRequestChecker(IdpEndpoints idp, SpMetadataSource spMetadata, Clock clock) {
+        this.idp = Objects.requireNonNull(idp, "idp");
+        this.spMetadata = Objects.requireNonNull(spMetadata, "spMetadata");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /**
+     * Checks a request received with the HTTP-POST binding.
+     *
+     * @param samlRequest the {@code SAMLRequest} form parameter (base64), or null
+     * @param relayState the {@code RelayState} form parameter, or null
+     * @return the request, when every check passes
+     * @throws RequestRefusedException with the CIE error code of the first check that fails
+     */
+    public ValidRequest checkPost(String samlRequest, String relayState) throws RequestRefusedException {
+        if (samlRequest == null || samlRequest.isBlank()) {
+            throw shown(ErrorCode.NR04, "the HTTP-POST binding needs a SAMLRequest form parameter");
+        }
+        checkRelayState(relayState);
+        if (samlRequest.length() > MAX_REQUEST_BYTES * 2) {
+            throw shown(ErrorCode.NR04, "SAMLRequest is larger than " + MAX_REQUEST_BYTES + " bytes");
+        }
+        byte[] xml;
+        try {
+            xml = Base64.getMimeDecoder().decode(samlRequest);
+        } catch (IllegalArgumentException e) {
+            throw shown(ErrorCode.NR04, "SAMLRequest is not base64: " + e.getMessage());
+        }
+        AuthnRequest request = parse(xml);
+        SpMetadata sp = authenticate(request, metadata -> RequestSignatures.postProblem(request, metadata), ErrorCode.NR07);
+        return checkContent(request, sp, RequestBinding.POST, relayState);
+    }
+
+    /**
+     * Checks a request received with the HTTP-Redirect binding.
+     *
+     * @param rawQuery the query string exactly as received, still URL-encoded
+     * @return the request, when every check passes
+     * @throws RequestRefusedException with the CIE error code of the first check that fails
+     */
+    public ValidRequest checkRedirect(String rawQuery) throws RequestRefusedException {
+        Map<String, String> params = RedirectQuery.parameters(rawQuery);
+        String samlRequest = params.get(RedirectQuery.SAML_REQUEST);
+        if (samlRequest == null || params.get("SigAlg") == null || params.get("Signature") == null) {
+            throw shown(ErrorCode.NR04, "the HTTP-Redirect binding needs the query parameters SAMLRequest, SigAlg"
+                    + " and Signature, each exactly once");
+        }
+        String relayState = params.get("RelayState");
+        checkRelayState(relayState);
+        byte[] xml;
+        try {
+            xml = RedirectBinding.decodeAndInflate(samlRequest, MAX_REQUEST_BYTES);
+        } catch (SamlXmlException e) {
+            throw shown(ErrorCode.NR04, "SAMLRequest is not base64 DEFLATE data: " + e.getMessage());
+        }
+        AuthnRequest request = parse(xml);
+        SpMetadata sp = authenticate(request, metadata -> RequestSignatures.redirectProblem(request, rawQuery, metadata),
+                ErrorCode.NR05);
+        return checkContent(request, sp, RequestBinding.REDIRECT, relayState);
+    }
+
+    private static void checkRelayState(String relayState) throws RequestRefusedException {
+        if (relayState != null && relayState.length() > MAX_RELAY_STATE_CHARS) {
+            throw shown(ErrorCode.NR04, "RelayState is longer than " + MAX_RELAY_STATE_CHARS
+                    + " characters (SAML asks for at most 80 bytes)");
+        }
+    }
+
+    private static AuthnRequest parse(byte[] xml) throws RequestRefusedException {
+        try {
+            return SecureXml.parse(xml, AuthnRequest.class);
+        } catch (SamlXmlException e) {
+            throw shown(ErrorCode.NR04, "SAMLRequest is not an AuthnRequest: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Finds the service provider that sent the request and verifies its signature, reading the metadata again
+     * once when either fails with the cached copy (the service provider may have restarted with a new key).
+     */
+    private SpMetadata authenticate(AuthnRequest request, Function<SpMetadata, Optional<String>> signatureProblem,
+            ErrorCode signatureError) throws RequestRefusedException {
+        SpMetadata sp = metadata(false);
+        if (issuerProblem(request, sp).isEmpty() && signatureProblem.apply(sp).isEmpty()) {
+            return sp;
+        }
+        sp = metadata(true);
+        Optional<String> issuer = issuerProblem(request, sp);
+        if (issuer.isPresent()) {
+            throw shown(ErrorCode.NR10, issuer.get());
+        }
+        Optional<String> signature = signatureProblem.apply(sp);
+        if (signature.isPresent()) {
+            throw shown(signatureError, signature.get());
+        }
+        return sp;
+    }
+
+    private SpMetadata metadata(boolean refresh) throws RequestRefusedException {
+        try {
+            return refresh ? spMetadata.refresh() : spMetadata.current();
+        } catch (IOException e) {
+            throw shown(ErrorCode.NR02, "cannot read the service provider metadata: " + e.getMessage());
+        }
+    }
+
+    private static Optional<String> issuerProblem(AuthnRequest request, SpMetadata sp) {
+        Issuer issuer = request.getIssuer();
+        if (issuer == null || issuer.getValue() == null) {
+            return Optional.of("the request has no Issuer");
+        }
+        if (issuer.getFormat() != null && !NameIDType.ENTITY.equals(issuer.getFormat())) {
+            return Optional.of("Issuer Format is '" + issuer.getFormat() + "'; it must be absent or " + NameIDType.ENTITY);
+        }
+        if (!issuer.getValue().equals(sp.entityId())) {
+            return Optional.of("Issuer '" + issuer.getValue() + "' is not the entity ID in the service provider"
+                    + " metadata, '" + sp.entityId() + "'");
+        }
+        return Optional.empty();
+    }
+
+    private ValidRequest checkContent(AuthnRequest request, SpMetadata sp, RequestBinding binding, String relayState)
+            throws RequestRefusedException {
+        String id = request.getID();
+        boolean validId = id != null && NCNAME.matcher(id).matches();
+        Optional<SpMetadata.Acs> namedAcs = namedAcs(request, sp);
+        ReplyTo reply = new ReplyTo(sp.entityId(), namedAcs.orElseGet(sp::defaultAcs).location(),
+                validId ? id : null, relayState);
+
+        String version = request.getDOM().getAttributeNS(null, "Version");
+        if (!"2.0".equals(version)) {
+            throw returned(ErrorCode.NR09, "Version is " + quoted(version.isEmpty() ? null : version)
+                    + "; it must be 2.0", reply);
+        }
+        if (!validId) {
+            throw returned(ErrorCode.NR11, "ID is " + (id == null ? "missing" : "'" + id + "', not a valid xs:ID")
+                    + "; use e.g. '_' followed by a random UUID", reply);
+        }
+        checkIssueInstant(request.getIssueInstant(), reply);
+        String expectedDestination = idp.ssoUrl(binding);
+        if (!expectedDestination.equals(request.getDestination())) {
+            throw returned(ErrorCode.NR14, "Destination is " + quoted(request.getDestination())
+                    + "; for the " + IdpEndpoints.bindingName(binding) + " binding it must be '" + expectedDestination
+                    + "'", reply);
+        }
+        if (request.getScoping() != null) {
+            throw returned(ErrorCode.NR08, "Scoping (and RequesterID) must not be present", reply);
+        }
+        if (!Boolean.TRUE.equals(request.isForceAuthn())) {
+            throw returned(ErrorCode.NR08, "ForceAuthn must be true for CIE", reply);
+        }
+        if (Boolean.TRUE.equals(request.isPassive())) {
+            throw returned(ErrorCode.NR15, "IsPassive is true; CIE always interacts with the citizen", reply);
+        }
+        if (namedAcs.isEmpty()) {
+            throw returned(ErrorCode.NR16, acsProblem(request, sp), reply);
+        }
+        checkNameIdPolicy(request.getNameIDPolicy(), reply);
+        Integer attributeService = request.getAttributeConsumingServiceIndex();
+        if (attributeService == null || !sp.attributeConsumingServiceIndexes().contains(attributeService)) {
+            throw returned(ErrorCode.NR18, "AttributeConsumingServiceIndex is " + attributeService
+                    + "; the service provider metadata declares " + sp.attributeConsumingServiceIndexes(), reply);
+        }
+        RequestedAuthnContext context = request.getRequestedAuthnContext();
+        LevelComparison comparison = comparison(context, reply);
+        return new ValidRequest(reply, level(context, reply), comparison);
+    }
+
+    private void checkIssueInstant(Instant issued, ReplyTo reply) throws RequestRefusedException {
+        if (issued == null) {
+            throw returned(ErrorCode.NR13, "IssueInstant is missing", reply);
+        }
+        Instant now = clock.instant();
+        if (Duration.between(issued, now).abs().compareTo(MAX_CLOCK_DIFFERENCE) > 0) {
+            throw returned(ErrorCode.NR13, "IssueInstant " + issued + " is more than " + MAX_CLOCK_DIFFERENCE.toMinutes()
+                    + " minutes from the time of arrival " + now, reply);
+        }
+    }
+
+    private static Optional<SpMetadata.Acs> namedAcs(AuthnRequest request, SpMetadata sp) {
+        Integer index = request.getAssertionConsumerServiceIndex();
+        String url = request.getAssertionConsumerServiceURL();
+        String protocolBinding = request.getProtocolBinding();
+        if (index != null && url == null && protocolBinding == null) {
+            return sp.acsByIndex(index);
+        }
+        if (index == null && url != null
+                && (protocolBinding == null || SAMLConstants.SAML2_POST_BINDING_URI.equals(protocolBinding))) {
+            return sp.acsByLocation(url);
+        }
+        return Optional.empty();
+    }
+
+    private static String acsProblem(AuthnRequest request, SpMetadata sp) {
+        String declared = sp.assertionConsumerServices().stream()
+                .map(acs -> acs.index() + " = " + acs.location())
+                .collect(Collectors.joining(", "));
+        return "AssertionConsumerServiceIndex=" + request.getAssertionConsumerServiceIndex()
+                + ", AssertionConsumerServiceURL=" + request.getAssertionConsumerServiceURL()
+                + ", ProtocolBinding=" + request.getProtocolBinding()
+                + "; send either the index alone or the URL (with ProtocolBinding HTTP-POST or none) of an HTTP-POST"
+                + " ACS in the service provider metadata: " + declared;
+    }
+
+    private static void checkNameIdPolicy(NameIDPolicy policy, ReplyTo reply) throws RequestRefusedException {
+        if (policy == null || !NameIDType.TRANSIENT.equals(policy.getFormat())) {
+            throw returned(ErrorCode.NR17, "NameIDPolicy Format is "
+                    + (policy == null ? "missing (no NameIDPolicy)" : quoted(policy.getFormat()))
+                    + "; it must be " + NameIDType.TRANSIENT, reply);
+        }
+        if (policy.getAllowCreateXSBoolean() != null) {
+            throw returned(ErrorCode.NR17, "NameIDPolicy must not carry AllowCreate for CIE", reply);
+        }
+    }
+
+    private static LevelComparison comparison(RequestedAuthnContext context, ReplyTo reply)
+            throws RequestRefusedException {
+        if (context == null) {
+            throw returned(ErrorCode.NR12, "RequestedAuthnContext is missing", reply);
+        }
+        AuthnContextComparisonTypeEnumeration comparison = context.getComparison();
+        if (comparison == null || comparison == AuthnContextComparisonTypeEnumeration.EXACT) {
+            return LevelComparison.EXACT;
+        }
+        if (comparison == AuthnContextComparisonTypeEnumeration.MINIMUM) {
+            return LevelComparison.MINIMUM;
+        }
+        throw returned(ErrorCode.NR12, "Comparison is '" + comparison + "'; CIE accepts only exact or minimum", reply);
+    }
+
+    private static CieLevel level(RequestedAuthnContext context, ReplyTo reply) throws RequestRefusedException {
+        List<AuthnContextClassRef> refs = context.getAuthnContextClassRefs();
+        if (refs.size() != 1 || !context.getAuthnContextDeclRefs().isEmpty()) {
+            throw returned(ErrorCode.NR12, "RequestedAuthnContext must hold exactly one AuthnContextClassRef (it holds "
+                    + refs.size() + ") and no AuthnContextDeclRef", reply);
+        }
+        String uri = refs.get(0).getURI();
+        return CieLevel.fromUri(uri).orElseThrow(() -> returned(ErrorCode.NR12, "AuthnContextClassRef " + quoted(uri)
+                + " is not one of https://www.spid.gov.it/SpidL1, SpidL2, SpidL3", reply));
+    }
+
+    private static String quoted(String value) {
+        return value == null ? "missing" : "'" + value + "'";
+    }
+
+    private static RequestRefusedException shown(ErrorCode code, String detail) {
+        return new RequestRefusedException(code, detail, null);
+    }
+
+    private static RequestRefusedException returned(ErrorCode code, String detail, ReplyTo reply) {
+        return new RequestRefusedException(code, detail, reply);
+    }
+}

@@ -1,0 +1,88 @@
+package io.github.cieservlet.testidp.web;
+
+import io.github.cieservlet.config.RequestBinding;
+import io.github.cieservlet.testidp.idp.IdpEndpoints;
+import io.github.cieservlet.testidp.request.AuthnRequestChecker;
+import io.github.cieservlet.testidp.request.ReplyTo;
+import io.github.cieservlet.testidp.request.RequestRefusedException;
+import io.github.cieservlet.testidp.request.ValidRequest;
+import io.github.cieservlet.testidp.response.ResponseBuilder;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A SingleSignOnService: {@code POST .../POST/SSO} or {@code GET .../Redirect/SSO}. A good AuthnRequest gets
+ * the choice page; a bad one gets the IdP error page (nr02-nr07, nr10) or a signed error Response back to the
+ * service provider (nr08-nr18), as the real IdP does.
+ */
+public final class SsoServlet extends IdpServlet {
+
+    private static final long serialVersionUID = 1L;
+    private static final Logger LOG = LoggerFactory.getLogger(SsoServlet.class);
+
+    private final RequestBinding binding;
+    private final transient IdpEndpoints idp;
+    private final transient AuthnRequestChecker checker;
+    private final transient ResponseBuilder responses;
+    private final transient PendingLogins pending;
+
+    /**
+     * @param binding the binding this endpoint serves
+     * @param idp the IdP's URLs
+     * @param checker checks requests
+     * @param responses builds error Responses
+     * @param pending keeps good requests until the developer chooses
+     */
+    public SsoServlet(RequestBinding binding, IdpEndpoints idp, AuthnRequestChecker checker, ResponseBuilder responses,
+            PendingLogins pending) {
+        super(binding == RequestBinding.POST ? "POST" : "GET");
+        this.binding = Objects.requireNonNull(binding, "binding");
+        this.idp = Objects.requireNonNull(idp, "idp");
+        this.checker = Objects.requireNonNull(checker, "checker");
+        this.responses = Objects.requireNonNull(responses, "responses");
+        this.pending = Objects.requireNonNull(pending, "pending");
+    }
+
+    @Override
+    void handle(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        ValidRequest valid;
+        try {
+            if (binding == RequestBinding.POST) {
+                request.setCharacterEncoding(StandardCharsets.UTF_8.name());
+                valid = checker.checkPost(single(request, "SAMLRequest"), single(request, "RelayState"));
+            } else {
+                valid = checker.checkRedirect(request.getQueryString());
+            }
+        } catch (RequestRefusedException e) {
+            LOG.warn("cie-test-idp refused an AuthnRequest sent with {}: {} {}", IdpEndpoints.bindingName(binding),
+                    e.code().label(), e.getMessage());
+            Optional<ReplyTo> reply = e.replyTo();
+            if (reply.isPresent()) {
+                AutoPostPage.send(response, reply.get(), responses.error(reply.get(), e.code()),
+                        "La richiesta non è valida: il servizio riceve l'errore " + e.code().label() + " ("
+                                + e.code().description() + ").", e.getMessage());
+            } else {
+                ErrorPage.send(response, e.code(), e.getMessage());
+            }
+            return;
+        }
+        LOG.info("cie-test-idp accepted AuthnRequest {} from {} ({}, {} {})", valid.replyTo().inResponseTo(),
+                valid.replyTo().spEntityId(), IdpEndpoints.bindingName(binding), valid.comparison().wireValue(),
+                valid.requestedLevel());
+        String token = pending.add(valid);
+        Html.send(response, HttpServletResponse.SC_OK, "Accesso con CIE",
+                ChooserPage.render(valid, token, idp.continueUrl()), false);
+    }
+
+    /** @return the parameter's value, or null when it is absent or given more than once */
+    private static String single(HttpServletRequest request, String name) {
+        String[] values = request.getParameterValues(name);
+        return values != null && values.length == 1 ? values[0] : null;
+    }
+}

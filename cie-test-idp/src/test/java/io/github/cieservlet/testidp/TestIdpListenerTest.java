@@ -1,0 +1,95 @@
+package io.github.cieservlet.testidp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.cieservlet.saml.SecureXml;
+import jakarta.servlet.Servlet;
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.ServletContextEvent;
+import jakarta.servlet.ServletRegistration;
+import java.io.InputStream;
+import java.lang.reflect.Proxy;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Element;
+
+class TestIdpListenerTest {
+
+    @Test
+    void theWebFragmentDeclaresTheListener() throws Exception {
+        try (InputStream in = TestIdpListener.class.getResourceAsStream("/META-INF/web-fragment.xml")) {
+            assertThat(in).as("META-INF/web-fragment.xml").isNotNull();
+            Element root = SecureXml.parse(in.readAllBytes()).getDocumentElement();
+            assertThat(root.getLocalName()).isEqualTo("web-fragment");
+            assertThat(root.getNamespaceURI()).isEqualTo("https://jakarta.ee/xml/ns/jakartaee");
+            assertThat(root.getElementsByTagNameNS("*", "name").item(0).getTextContent()).isEqualTo("cie_test_idp");
+            assertThat(root.getElementsByTagNameNS("*", "listener-class").item(0).getTextContent().trim())
+                    .isEqualTo(TestIdpListener.class.getName());
+        }
+    }
+
+    @Test
+    void registersNothingOutsideTheLocalEnvironment() {
+        RecordingContext context = new RecordingContext(Map.of("cie.environment", "production",
+                "cie.publicBaseUrl", "http://localhost:8080"));
+        new TestIdpListener().contextInitialized(new ServletContextEvent(context.proxy()));
+        assertThat(context.mappings).isEmpty();
+    }
+
+    @Test
+    void registersNothingOnAPublicHost() {
+        RecordingContext context = new RecordingContext(Map.of("cie.environment", "local",
+                "cie.publicBaseUrl", "https://portale.comune.example.it"));
+        new TestIdpListener().contextInitialized(new ServletContextEvent(context.proxy()));
+        assertThat(context.mappings).isEmpty();
+    }
+
+    @Test
+    void registersTheEndpointsLocally() {
+        RecordingContext context = new RecordingContext(Map.of("cie.environment", "local",
+                "cie.publicBaseUrl", "http://localhost:8080/portale"));
+        new TestIdpListener().contextInitialized(new ServletContextEvent(context.proxy()));
+        assertThat(context.mappings).containsOnlyKeys("/cie-test-idp/metadata",
+                "/cie-test-idp/profile/SAML2/POST/SSO", "/cie-test-idp/profile/SAML2/Redirect/SSO",
+                "/cie-test-idp/profile/SAML2/continue", "/cie-test-idp/profile/SAML2/Redirect/SLO");
+    }
+
+    /**
+     * A ServletContext that answers only what the listener calls: its init parameters, and addServlet, whose
+     * registration records the mappings. Anything else fails the test.
+     */
+    private static final class RecordingContext {
+        private final Map<String, String> params;
+        private final Map<String, Servlet> mappings = new LinkedHashMap<>();
+
+        RecordingContext(Map<String, String> params) {
+            this.params = params;
+        }
+
+        ServletContext proxy() {
+            return (ServletContext) Proxy.newProxyInstance(getClass().getClassLoader(),
+                    new Class<?>[] {ServletContext.class}, (self, method, args) -> switch (method.getName()) {
+                        case "getInitParameterNames" -> Collections.enumeration(params.keySet());
+                        case "getInitParameter" -> params.get((String) args[0]);
+                        case "addServlet" -> registration((Servlet) args[1]);
+                        default -> throw new UnsupportedOperationException(method.getName());
+                    });
+        }
+
+        private ServletRegistration.Dynamic registration(Servlet servlet) {
+            return (ServletRegistration.Dynamic) Proxy.newProxyInstance(getClass().getClassLoader(),
+                    new Class<?>[] {ServletRegistration.Dynamic.class}, (self, method, args) -> {
+                        if (!"addMapping".equals(method.getName())) {
+                            throw new UnsupportedOperationException(method.getName());
+                        }
+                        for (String path : (String[]) args[0]) {
+                            mappings.put(path, servlet);
+                        }
+                        return Set.of();
+                    });
+        }
+    }
+}

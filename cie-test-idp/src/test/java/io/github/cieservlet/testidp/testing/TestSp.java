@@ -1,0 +1,182 @@
+package io.github.cieservlet.testidp.testing;
+
+import io.github.cieservlet.CieLevel;
+import io.github.cieservlet.saml.RedirectBinding;
+import io.github.cieservlet.saml.SamlXmlException;
+import io.github.cieservlet.saml.SecureXml;
+import io.github.cieservlet.saml.XmlSigner;
+import io.github.cieservlet.testidp.idp.IdpCredentials;
+import io.github.cieservlet.testidp.idp.SamlObjects;
+import io.github.cieservlet.testidp.request.SpMetadata;
+import java.nio.charset.StandardCharsets;
+import java.security.cert.CertificateEncodingException;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import org.opensaml.saml.common.SAMLVersion;
+import org.opensaml.saml.saml2.core.AuthnContextClassRef;
+import org.opensaml.saml.saml2.core.AuthnContextComparisonTypeEnumeration;
+import org.opensaml.saml.saml2.core.AuthnRequest;
+import org.opensaml.saml.saml2.core.Issuer;
+import org.opensaml.saml.saml2.core.NameIDPolicy;
+import org.opensaml.saml.saml2.core.NameIDType;
+import org.opensaml.saml.saml2.core.RequestedAuthnContext;
+
+/**
+ * A service provider for the tests: its keys (made once per JVM), its metadata, and AuthnRequests built the
+ * way the CIE rules (and cie-servlet's AuthnRequestFactory) build them.
+ */
+public final class TestSp {
+
+    /** The SP entity ID. */
+    public static final String ENTITY_ID = "https://comune.example.it/portale";
+    /** Index 0, the default ACS. */
+    public static final String ACS_URL = "http://localhost:8080/portale/cie/acs";
+    /** Index 1, a second HTTP-POST ACS. */
+    public static final String OTHER_ACS_URL = "http://localhost:8080/portale/cie/acs2";
+    /** Index 2, an HTTP-Redirect ACS that a Response cannot use. */
+    public static final String REDIRECT_ACS_URL = "http://localhost:8080/portale/cie/acs-redirect";
+
+    private static volatile IdpCredentials key;
+    private static volatile IdpCredentials otherKey;
+
+    private TestSp() {
+    }
+
+    /** @return the SP's signing key and certificate */
+    public static IdpCredentials key() {
+        if (key == null) {
+            key = IdpCredentials.generate(Clock.systemUTC());
+        }
+        return key;
+    }
+
+    /** @return a key the metadata does not list (an attacker's, or the SP's after a restart) */
+    public static IdpCredentials otherKey() {
+        if (otherKey == null) {
+            otherKey = IdpCredentials.generate(Clock.systemUTC());
+        }
+        return otherKey;
+    }
+
+    /**
+     * @param signing the certificate published for signing
+     * @param acsUrl the URL of ACS index 0
+     * @return the SP metadata: signing and encryption keys, three ACSs, AttributeConsumingService 0
+     */
+    public static String metadataXml(X509Certificate signing, String acsUrl) {
+        return "<md:EntityDescriptor xmlns:md=\"urn:oasis:names:tc:SAML:2.0:metadata\""
+                + " xmlns:ds=\"http://www.w3.org/2000/09/xmldsig#\" entityID=\"" + ENTITY_ID + "\">"
+                + "<md:SPSSODescriptor protocolSupportEnumeration=\"urn:oasis:names:tc:SAML:2.0:protocol\""
+                + " AuthnRequestsSigned=\"true\" WantAssertionsSigned=\"true\">"
+                + keyDescriptor("signing", signing)
+                + keyDescriptor("encryption", otherKey().certificate())
+                + "<md:SingleLogoutService Binding=\"urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect\""
+                + " Location=\"http://localhost:8080/portale/cie/slo\"/>"
+                + "<md:NameIDFormat>urn:oasis:names:tc:SAML:2.0:nameid-format:transient</md:NameIDFormat>"
+                + "<md:AssertionConsumerService index=\"0\" isDefault=\"true\""
+                + " Binding=\"urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST\" Location=\"" + acsUrl + "\"/>"
+                + "<md:AssertionConsumerService index=\"1\""
+                + " Binding=\"urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST\" Location=\"" + OTHER_ACS_URL + "\"/>"
+                + "<md:AssertionConsumerService index=\"2\""
+                + " Binding=\"urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect\" Location=\"" + REDIRECT_ACS_URL + "\"/>"
+                + "<md:AttributeConsumingService index=\"0\"><md:ServiceName xml:lang=\"\">Portale</md:ServiceName>"
+                + "<md:RequestedAttribute Name=\"fiscalNumber\"/><md:RequestedAttribute Name=\"name\"/>"
+                + "</md:AttributeConsumingService>"
+                + "</md:SPSSODescriptor></md:EntityDescriptor>";
+    }
+
+    /**
+     * @param signing the certificate published for signing
+     * @return {@link #metadataXml} with the default ACS, parsed
+     */
+    public static SpMetadata metadata(X509Certificate signing) {
+        try {
+            return SpMetadata.parse(metadataXml(signing, ACS_URL).getBytes(StandardCharsets.UTF_8));
+        } catch (SamlXmlException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * @param destination the SSO URL of the binding used
+     * @param now the IssueInstant
+     * @return a request that passes every check: ACS index 0, AttributeConsumingService 0, minimum SpidL3
+     */
+    public static AuthnRequest validRequest(String destination, Instant now) {
+        AuthnRequest request = SamlObjects.build(AuthnRequest.DEFAULT_ELEMENT_NAME, AuthnRequest.class);
+        request.setID(SamlObjects.newId());
+        request.setVersion(SAMLVersion.VERSION_20);
+        request.setIssueInstant(now);
+        request.setDestination(destination);
+        request.setForceAuthn(Boolean.TRUE);
+        request.setAssertionConsumerServiceIndex(0);
+        request.setAttributeConsumingServiceIndex(0);
+        Issuer issuer = SamlObjects.build(Issuer.DEFAULT_ELEMENT_NAME, Issuer.class);
+        issuer.setValue(ENTITY_ID);
+        issuer.setFormat(NameIDType.ENTITY);
+        issuer.setNameQualifier(ENTITY_ID);
+        request.setIssuer(issuer);
+        NameIDPolicy policy = SamlObjects.build(NameIDPolicy.DEFAULT_ELEMENT_NAME, NameIDPolicy.class);
+        policy.setFormat(NameIDType.TRANSIENT);
+        request.setNameIDPolicy(policy);
+        request.setRequestedAuthnContext(requestedAuthnContext(AuthnContextComparisonTypeEnumeration.MINIMUM,
+                CieLevel.L3.uri()));
+        return request;
+    }
+
+    /**
+     * @param comparison the Comparison, or null for none
+     * @param classRefs the AuthnContextClassRef URIs
+     * @return a RequestedAuthnContext
+     */
+    public static RequestedAuthnContext requestedAuthnContext(AuthnContextComparisonTypeEnumeration comparison,
+            String... classRefs) {
+        RequestedAuthnContext context = SamlObjects.build(RequestedAuthnContext.DEFAULT_ELEMENT_NAME,
+                RequestedAuthnContext.class);
+        context.setComparison(comparison);
+        for (String uri : classRefs) {
+            AuthnContextClassRef ref = SamlObjects.build(AuthnContextClassRef.DEFAULT_ELEMENT_NAME,
+                    AuthnContextClassRef.class);
+            ref.setURI(uri);
+            context.getAuthnContextClassRefs().add(ref);
+        }
+        return context;
+    }
+
+    /**
+     * @param request a request
+     * @param signer whose key signs it
+     * @return the HTTP-POST SAMLRequest value: the request with an enveloped signature, base64
+     */
+    public static String signedPost(AuthnRequest request, IdpCredentials signer) {
+        new XmlSigner(signer.privateKey(), signer.certificate()).sign(request);
+        return base64(SecureXml.toXml(request));
+    }
+
+    /**
+     * @param xml an AuthnRequest, unsigned
+     * @param relayState the RelayState, or null
+     * @param signer whose key signs the query
+     * @return the HTTP-Redirect query string
+     */
+    public static String redirectQuery(String xml, String relayState, IdpCredentials signer) {
+        return RedirectBinding.signedQuery("SAMLRequest", xml, relayState, signer.privateKey(), signer.certificate());
+    }
+
+    /** @param text text @return its UTF-8 bytes in base64 */
+    public static String base64(String text) {
+        return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String keyDescriptor(String use, X509Certificate certificate) {
+        try {
+            return "<md:KeyDescriptor use=\"" + use + "\"><ds:KeyInfo><ds:X509Data><ds:X509Certificate>"
+                    + Base64.getEncoder().encodeToString(certificate.getEncoded())
+                    + "</ds:X509Certificate></ds:X509Data></ds:KeyInfo></md:KeyDescriptor>";
+        } catch (CertificateEncodingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
