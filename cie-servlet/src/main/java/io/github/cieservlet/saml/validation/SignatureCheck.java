@@ -1,0 +1,165 @@
+package io.github.cieservlet.saml.validation;
+
+import io.github.cieservlet.CieAuthenticationException;
+import io.github.cieservlet.CieError;
+import io.github.cieservlet.saml.IdpMetadata;
+import java.security.cert.X509Certificate;
+import java.util.List;
+import org.apache.xml.security.exceptions.XMLSecurityException;
+import org.apache.xml.security.signature.XMLSignature;
+import org.opensaml.saml.common.SignableSAMLObject;
+import org.opensaml.saml.security.impl.SAMLSignatureProfileValidator;
+import org.opensaml.security.x509.BasicX509Credential;
+import org.opensaml.xmlsec.signature.Signature;
+import org.opensaml.xmlsec.signature.impl.SignatureImpl;
+import org.opensaml.xmlsec.signature.support.SignatureConstants;
+import org.opensaml.xmlsec.signature.support.SignatureException;
+import org.opensaml.xmlsec.signature.support.SignatureValidator;
+import org.w3c.dom.Attr;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NamedNodeMap;
+import org.w3c.dom.Node;
+import org.w3c.dom.NodeList;
+
+/**
+ * Verifies the enveloped signature of a Response or an Assertion, as received, against the identity
+ * provider's metadata keys. Defeats signature wrapping by making sure the signature covers exactly the
+ * element it sits in, so that the element the validator goes on reading is the element that was signed.
+ *
+ * <p>For one signed element, in this order:
+ * <ol>
+ * <li>exactly one {@code ds:Signature} child (none: {@link CieError#SIGNATURE_MISSING});</li>
+ * <li>OpenSAML's {@link SAMLSignatureProfileValidator}: one Reference, whose URI points to the parent's ID
+ * and resolves to the parent element itself; enveloped and exclusive c14n transforms only; no
+ * {@code ds:Object};</li>
+ * <li>the Reference URI is {@code #} + the element's ID (an empty URI, "the whole document", is refused);
+ * the element's ID attribute is registered as a DOM ID, resolves to this element, and no other attribute
+ * in the document carries the same ID;</li>
+ * <li>the algorithms ({@link SignatureAlgorithmCheck});</li>
+ * <li>the cryptographic check with each identity provider metadata certificate in turn. The certificate in
+ * the message's {@code KeyInfo} is never used.</li>
+ * </ol>
+ * Any failure but the first and the algorithms is {@link CieError#SIGNATURE_INVALID}.
+ */
+final class SignatureCheck {
+
+    private final SAMLSignatureProfileValidator profileValidator = new SAMLSignatureProfileValidator();
+    private final SignatureAlgorithmCheck algorithms = new SignatureAlgorithmCheck();
+
+    /**
+     * @param element a Response or Assertion unmarshalled from the received DOM
+     * @param what the element, for the refusal detail
+     * @return whether the element has a {@code ds:Signature} child
+     * @throws CieAuthenticationException when it has more than one
+     */
+    boolean isSigned(SignableSAMLObject element, String what) throws CieAuthenticationException {
+        return signatureCount(element, what) == 1;
+    }
+
+    /**
+     * Verifies the signature of an element that must be signed.
+     *
+     * @param element a Response or Assertion unmarshalled from the received DOM
+     * @param what the element, for the refusal detail (e.g. {@code "Assertion"})
+     * @param idp the identity provider metadata, whose certificates are the only trusted keys
+     * @throws CieAuthenticationException when the signature is missing, not allowed or does not verify
+     */
+    void verify(SignableSAMLObject element, String what, IdpMetadata idp) throws CieAuthenticationException {
+        if (signatureCount(element, what) == 0) {
+            throw new CieAuthenticationException(CieError.SIGNATURE_MISSING, what + " is not signed");
+        }
+        Signature signature = element.getSignature();
+        if (!(signature instanceof SignatureImpl) || signature.getDOM() == null
+                || !element.getDOM().isSameNode(signature.getDOM().getParentNode())) {
+            throw new CieAuthenticationException(CieError.SIGNATURE_INVALID,
+                    what + " signature is not the ds:Signature child of the " + what + " element");
+        }
+        try {
+            profileValidator.validate(signature);
+        } catch (SignatureException e) {
+            throw new CieAuthenticationException(CieError.SIGNATURE_INVALID,
+                    what + " signature does not follow the SAML signature profile: " + e.getMessage(), e);
+        }
+        XMLSignature xmlSignature = ((SignatureImpl) signature).getXMLSignature();
+        checkReferencesThisElement(xmlSignature, element, what);
+        algorithms.check(xmlSignature, what);
+        verifyWithMetadataKeys(signature, what, idp.signingCertificates());
+    }
+
+    private static int signatureCount(SignableSAMLObject element, String what) throws CieAuthenticationException {
+        Element dom = element.getDOM();
+        if (dom == null) {
+            throw new IllegalStateException(what + " has no DOM: validate only objects unmarshalled from the received XML");
+        }
+        int count = 0;
+        for (Node child = dom.getFirstChild(); child != null; child = child.getNextSibling()) {
+            if (child.getNodeType() == Node.ELEMENT_NODE && SignatureConstants.XMLSIG_NS.equals(child.getNamespaceURI())
+                    && Signature.DEFAULT_ELEMENT_LOCAL_NAME.equals(child.getLocalName())) {
+                count++;
+            }
+        }
+        if (count > 1) {
+            throw new CieAuthenticationException(CieError.SIGNATURE_INVALID, what + " has " + count + " ds:Signature children");
+        }
+        return count;
+    }
+
+    private static void checkReferencesThisElement(XMLSignature signature, SignableSAMLObject element, String what)
+            throws CieAuthenticationException {
+        String id = element.getSignatureReferenceID();
+        String uri;
+        try {
+            uri = signature.getSignedInfo().item(0).getURI();
+        } catch (XMLSecurityException e) {
+            throw new CieAuthenticationException(CieError.SIGNATURE_INVALID, what + " signature Reference cannot be read", e);
+        }
+        if (id == null || id.isEmpty() || !("#" + id).equals(uri)) {
+            throw new CieAuthenticationException(CieError.SIGNATURE_INVALID, what + " signature Reference URI "
+                    + Detail.quote(uri) + " is not '#' + the " + what + " ID " + Detail.quote(id));
+        }
+        Element dom = element.getDOM();
+        Attr idAttribute = dom.getAttributeNodeNS(null, "ID");
+        if (idAttribute == null || !idAttribute.isId() || !dom.isSameNode(dom.getOwnerDocument().getElementById(id))) {
+            throw new CieAuthenticationException(CieError.SIGNATURE_INVALID,
+                    what + " ID " + Detail.quote(id) + " is not registered as the ID of the " + what + " element");
+        }
+        int occurrences = idOccurrences(dom.getOwnerDocument(), id);
+        if (occurrences != 1) {
+            throw new CieAuthenticationException(CieError.SIGNATURE_INVALID,
+                    what + " ID " + Detail.quote(id) + " occurs " + occurrences + " times in the document");
+        }
+    }
+
+    /** Counts the attributes named ID/Id/id or registered as an ID whose value is {@code id}, in the whole document. */
+    private static int idOccurrences(Document document, String id) {
+        int count = 0;
+        NodeList elements = document.getElementsByTagNameNS("*", "*");
+        for (int i = 0; i < elements.getLength(); i++) {
+            NamedNodeMap attributes = elements.item(i).getAttributes();
+            for (int j = 0; j < attributes.getLength(); j++) {
+                Attr attribute = (Attr) attributes.item(j);
+                String name = attribute.getLocalName() == null ? attribute.getName() : attribute.getLocalName();
+                if ((attribute.isId() || "id".equalsIgnoreCase(name)) && id.equals(attribute.getValue())) {
+                    count++;
+                }
+            }
+        }
+        return count;
+    }
+
+    private static void verifyWithMetadataKeys(Signature signature, String what, List<X509Certificate> certificates)
+            throws CieAuthenticationException {
+        SignatureException last = null;
+        for (X509Certificate certificate : certificates) {
+            try {
+                SignatureValidator.validate(signature, new BasicX509Credential(certificate));
+                return;
+            } catch (SignatureException e) {
+                last = e;
+            }
+        }
+        throw new CieAuthenticationException(CieError.SIGNATURE_INVALID, what + " signature does not verify with any of the "
+                + certificates.size() + " identity provider metadata certificate(s)", last);
+    }
+}
