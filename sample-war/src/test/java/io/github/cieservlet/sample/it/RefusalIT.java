@@ -65,8 +65,8 @@ class RefusalIT {
     @Test
     void loginToAnotherHostIsRefused() throws Exception {
         try (CieBrowser browser = new CieBrowser()) {
-            for (String target : new String[] {"//evil.example/", "https://evil.example/", "/%5Cevil.example",
-                "javascript:alert(1)"}) {
+            for (String target : new String[] {"//evil.example/", "https://evil.example/", "/\\evil.example",
+                "\\\\evil.example", "javascript:alert(1)"}) {
                 Page page = browser.get("/cie/login?target=" + java.net.URLEncoder.encode(target, "UTF-8"));
                 assertThat(page.getWebResponse().getStatusCode()).as(target).isEqualTo(400);
                 assertThat(page.getWebResponse().getContentAsString()).as(target).contains("CIE-INVALID_TARGET");
