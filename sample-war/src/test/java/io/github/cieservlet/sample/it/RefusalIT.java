@@ -54,6 +54,15 @@ class RefusalIT {
     }
 
     @Test
+    void oversizedResponseIsRefusedBeforeParsing() throws Exception {
+        try (CieBrowser browser = new CieBrowser()) {
+            Page page = browser.postResponse("A".repeat(300 * 1024), "x");
+            assertThat(page.getWebResponse().getStatusCode()).isEqualTo(413);
+            assertThat(page.getWebResponse().getContentAsString()).contains("CIE-RESPONSE_TOO_LARGE");
+        }
+    }
+
+    @Test
     void acsAnswersGetWith405() throws Exception {
         try (CieBrowser browser = new CieBrowser()) {
             Page page = browser.get("/cie/acs");
