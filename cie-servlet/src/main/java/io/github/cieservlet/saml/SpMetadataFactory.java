@@ -78,7 +78,7 @@ public final class SpMetadataFactory {
     }
 
     private static EntityDescriptor entityDescriptor(CieSettings settings) {
-        EntityDescriptor entity = SamlObjects.build(EntityDescriptor.DEFAULT_ELEMENT_NAME);
+        EntityDescriptor entity = SamlObjects.build(EntityDescriptor.DEFAULT_ELEMENT_NAME, EntityDescriptor.class);
         entity.getNamespaceManager().registerNamespaceDeclaration(
                 new Namespace(SignatureConstants.XMLSIG_NS, SignatureConstants.XMLSIG_PREFIX));
         entity.getNamespaceManager().registerNamespaceDeclaration(new Namespace(CIE_NS, CIE_PREFIX));
@@ -91,22 +91,24 @@ public final class SpMetadataFactory {
     }
 
     private static SPSSODescriptor spSsoDescriptor(CieSettings settings) {
-        SPSSODescriptor sp = SamlObjects.build(SPSSODescriptor.DEFAULT_ELEMENT_NAME);
+        SPSSODescriptor sp = SamlObjects.build(SPSSODescriptor.DEFAULT_ELEMENT_NAME, SPSSODescriptor.class);
         sp.addSupportedProtocol(SAMLConstants.SAML20P_NS);
         sp.setAuthnRequestsSigned(Boolean.TRUE);
         sp.setWantAssertionsSigned(Boolean.TRUE);
         sp.getKeyDescriptors().add(signingKey(settings.credentials().certificate()));
 
-        SingleLogoutService slo = SamlObjects.build(SingleLogoutService.DEFAULT_ELEMENT_NAME);
+        SingleLogoutService slo = SamlObjects.build(SingleLogoutService.DEFAULT_ELEMENT_NAME,
+                SingleLogoutService.class);
         slo.setBinding(SAMLConstants.SAML2_REDIRECT_BINDING_URI);
         slo.setLocation(settings.endpoints().sloUrl());
         sp.getSingleLogoutServices().add(slo);
 
-        NameIDFormat nameIdFormat = SamlObjects.build(NameIDFormat.DEFAULT_ELEMENT_NAME);
+        NameIDFormat nameIdFormat = SamlObjects.build(NameIDFormat.DEFAULT_ELEMENT_NAME, NameIDFormat.class);
         nameIdFormat.setURI(NameIDType.TRANSIENT);
         sp.getNameIDFormats().add(nameIdFormat);
 
-        AssertionConsumerService acs = SamlObjects.build(AssertionConsumerService.DEFAULT_ELEMENT_NAME);
+        AssertionConsumerService acs = SamlObjects.build(AssertionConsumerService.DEFAULT_ELEMENT_NAME,
+                AssertionConsumerService.class);
         acs.setIndex(AuthnRequestFactory.METADATA_INDEX);
         acs.setIsDefault(Boolean.TRUE);
         acs.setBinding(SAMLConstants.SAML2_POST_BINDING_URI);
@@ -118,27 +120,29 @@ public final class SpMetadataFactory {
     }
 
     private static KeyDescriptor signingKey(X509Certificate certificate) {
-        KeyInfo keyInfo = SamlObjects.build(KeyInfo.DEFAULT_ELEMENT_NAME);
+        KeyInfo keyInfo = SamlObjects.build(KeyInfo.DEFAULT_ELEMENT_NAME, KeyInfo.class);
         try {
             KeyInfoSupport.addCertificate(keyInfo, certificate);
         } catch (CertificateEncodingException e) {
             throw new IllegalStateException("cannot encode the SP certificate", e);
         }
-        KeyDescriptor key = SamlObjects.build(KeyDescriptor.DEFAULT_ELEMENT_NAME);
+        KeyDescriptor key = SamlObjects.build(KeyDescriptor.DEFAULT_ELEMENT_NAME, KeyDescriptor.class);
         key.setUse(UsageType.SIGNING);
         key.setKeyInfo(keyInfo);
         return key;
     }
 
     private static AttributeConsumingService attributeConsumingService(String serviceName) {
-        AttributeConsumingService service = SamlObjects.build(AttributeConsumingService.DEFAULT_ELEMENT_NAME);
+        AttributeConsumingService service = SamlObjects.build(AttributeConsumingService.DEFAULT_ELEMENT_NAME,
+                AttributeConsumingService.class);
         service.setIndex(AuthnRequestFactory.METADATA_INDEX);
-        ServiceName name = SamlObjects.build(ServiceName.DEFAULT_ELEMENT_NAME);
+        ServiceName name = SamlObjects.build(ServiceName.DEFAULT_ELEMENT_NAME, ServiceName.class);
         name.setValue(serviceName);
         name.setXMLLang(LANG);
         service.getNames().add(name);
         for (String attributeName : REQUESTED_ATTRIBUTES) {
-            RequestedAttribute attribute = SamlObjects.build(RequestedAttribute.DEFAULT_ELEMENT_NAME);
+            RequestedAttribute attribute = SamlObjects.build(RequestedAttribute.DEFAULT_ELEMENT_NAME,
+                    RequestedAttribute.class);
             attribute.setName(attributeName);
             attribute.setNameFormat(Attribute.BASIC);
             service.getRequestedAttributes().add(attribute);
@@ -147,16 +151,17 @@ public final class SpMetadataFactory {
     }
 
     private static Organization organization(SpOrganization data) {
-        OrganizationName name = SamlObjects.build(OrganizationName.DEFAULT_ELEMENT_NAME);
+        OrganizationName name = SamlObjects.build(OrganizationName.DEFAULT_ELEMENT_NAME, OrganizationName.class);
         name.setValue(data.name());
         name.setXMLLang(LANG);
-        OrganizationDisplayName displayName = SamlObjects.build(OrganizationDisplayName.DEFAULT_ELEMENT_NAME);
+        OrganizationDisplayName displayName = SamlObjects.build(OrganizationDisplayName.DEFAULT_ELEMENT_NAME,
+                OrganizationDisplayName.class);
         displayName.setValue(data.displayName());
         displayName.setXMLLang(LANG);
-        OrganizationURL url = SamlObjects.build(OrganizationURL.DEFAULT_ELEMENT_NAME);
+        OrganizationURL url = SamlObjects.build(OrganizationURL.DEFAULT_ELEMENT_NAME, OrganizationURL.class);
         url.setURI(data.url());
         url.setXMLLang(LANG);
-        Organization organization = SamlObjects.build(Organization.DEFAULT_ELEMENT_NAME);
+        Organization organization = SamlObjects.build(Organization.DEFAULT_ELEMENT_NAME, Organization.class);
         organization.getOrganizationNames().add(name);
         organization.getDisplayNames().add(displayName);
         organization.getURLs().add(url);
@@ -164,17 +169,17 @@ public final class SpMetadataFactory {
     }
 
     private static ContactPerson administrativeContact(SpContact contact, SpOrganization organization) {
-        ContactPerson person = SamlObjects.build(ContactPerson.DEFAULT_ELEMENT_NAME);
+        ContactPerson person = SamlObjects.build(ContactPerson.DEFAULT_ELEMENT_NAME, ContactPerson.class);
         person.setType(ContactPersonTypeEnumeration.ADMINISTRATIVE);
         person.setExtensions(cieExtensions(contact));
-        Company company = SamlObjects.build(Company.DEFAULT_ELEMENT_NAME);
+        Company company = SamlObjects.build(Company.DEFAULT_ELEMENT_NAME, Company.class);
         company.setValue(organization.name());
         person.setCompany(company);
-        EmailAddress email = SamlObjects.build(EmailAddress.DEFAULT_ELEMENT_NAME);
+        EmailAddress email = SamlObjects.build(EmailAddress.DEFAULT_ELEMENT_NAME, EmailAddress.class);
         email.setURI(contact.email());
         person.getEmailAddresses().add(email);
         contact.phone().ifPresent(number -> {
-            TelephoneNumber phone = SamlObjects.build(TelephoneNumber.DEFAULT_ELEMENT_NAME);
+            TelephoneNumber phone = SamlObjects.build(TelephoneNumber.DEFAULT_ELEMENT_NAME, TelephoneNumber.class);
             phone.setValue(number);
             person.getTelephoneNumbers().add(phone);
         });
@@ -182,7 +187,7 @@ public final class SpMetadataFactory {
     }
 
     private static Extensions cieExtensions(SpContact contact) {
-        Extensions extensions = SamlObjects.build(Extensions.DEFAULT_ELEMENT_NAME);
+        Extensions extensions = SamlObjects.build(Extensions.DEFAULT_ELEMENT_NAME, Extensions.class);
         List<XMLObject> children = extensions.getUnknownXMLObjects();
         children.add(cieElement(contact.subjectType() == SubjectType.PUBLIC ? "Public" : "Private", null));
         addIfPresent(children, "IPACode", contact.ipaCode());

@@ -1,6 +1,7 @@
 package io.github.cieservlet.testidp.idp;
 
 import io.github.cieservlet.config.RequestBinding;
+import io.github.cieservlet.saml.SamlObjects;
 import io.github.cieservlet.saml.SecureXml;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.CertificateEncodingException;

@@ -2,11 +2,12 @@ package io.github.cieservlet.testidp.testing;
 
 import io.github.cieservlet.CieLevel;
 import io.github.cieservlet.saml.RedirectBinding;
+import io.github.cieservlet.saml.SamlIds;
+import io.github.cieservlet.saml.SamlObjects;
 import io.github.cieservlet.saml.SamlXmlException;
 import io.github.cieservlet.saml.SecureXml;
 import io.github.cieservlet.saml.XmlSigner;
 import io.github.cieservlet.testidp.idp.IdpCredentials;
-import io.github.cieservlet.testidp.idp.SamlObjects;
 import io.github.cieservlet.testidp.request.SpMetadata;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.CertificateEncodingException;
@@ -18,7 +19,6 @@ import org.opensaml.saml.common.SAMLVersion;
 import org.opensaml.saml.saml2.core.AuthnContextClassRef;
 import org.opensaml.saml.saml2.core.AuthnContextComparisonTypeEnumeration;
 import org.opensaml.saml.saml2.core.AuthnRequest;
-import org.opensaml.saml.saml2.core.Issuer;
 import org.opensaml.saml.saml2.core.NameIDPolicy;
 import org.opensaml.saml.saml2.core.NameIDType;
 import org.opensaml.saml.saml2.core.RequestedAuthnContext;
@@ -106,18 +106,14 @@ public final class TestSp {
      */
     public static AuthnRequest validRequest(String destination, Instant now) {
         AuthnRequest request = SamlObjects.build(AuthnRequest.DEFAULT_ELEMENT_NAME, AuthnRequest.class);
-        request.setID(SamlObjects.newId());
+        request.setID(SamlIds.newId());
         request.setVersion(SAMLVersion.VERSION_20);
         request.setIssueInstant(now);
         request.setDestination(destination);
         request.setForceAuthn(Boolean.TRUE);
         request.setAssertionConsumerServiceIndex(0);
         request.setAttributeConsumingServiceIndex(0);
-        Issuer issuer = SamlObjects.build(Issuer.DEFAULT_ELEMENT_NAME, Issuer.class);
-        issuer.setValue(ENTITY_ID);
-        issuer.setFormat(NameIDType.ENTITY);
-        issuer.setNameQualifier(ENTITY_ID);
-        request.setIssuer(issuer);
+        request.setIssuer(SamlObjects.entityIssuer(ENTITY_ID));
         NameIDPolicy policy = SamlObjects.build(NameIDPolicy.DEFAULT_ELEMENT_NAME, NameIDPolicy.class);
         policy.setFormat(NameIDType.TRANSIENT);
         request.setNameIDPolicy(policy);
