@@ -15,6 +15,7 @@ import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
+import org.opensaml.saml.common.SAMLObjectContentReference;
 import org.opensaml.saml.common.SAMLVersion;
 import org.opensaml.saml.saml2.core.AuthnContextClassRef;
 import org.opensaml.saml.saml2.core.AuthnContextComparisonTypeEnumeration;
@@ -22,6 +23,11 @@ import org.opensaml.saml.saml2.core.AuthnRequest;
 import org.opensaml.saml.saml2.core.NameIDPolicy;
 import org.opensaml.saml.saml2.core.NameIDType;
 import org.opensaml.saml.saml2.core.RequestedAuthnContext;
+import org.opensaml.security.x509.BasicX509Credential;
+import org.opensaml.xmlsec.signature.Signature;
+import org.opensaml.xmlsec.signature.support.SignatureConstants;
+import org.opensaml.xmlsec.signature.support.SignatureException;
+import org.opensaml.xmlsec.signature.support.Signer;
 
 /**
  * A service provider for the tests: its keys (made once per JVM), its metadata, and AuthnRequests built the
@@ -148,6 +154,30 @@ public final class TestSp {
      */
     public static String signedPost(AuthnRequest request, IdpCredentials signer) {
         new XmlSigner(signer.privateKey(), signer.certificate()).sign(request);
+        return base64(SecureXml.toXml(request));
+    }
+
+    /**
+     * @param request a request
+     * @param signer whose key signs it
+     * @param signatureAlgorithm the SignatureMethod URI
+     * @param digestAlgorithm the DigestMethod URI
+     * @return the HTTP-POST SAMLRequest value signed with those algorithms (XmlSigner uses RSA-SHA256 and SHA-256)
+     */
+    public static String signedPost(AuthnRequest request, IdpCredentials signer, String signatureAlgorithm,
+            String digestAlgorithm) {
+        Signature signature = SamlObjects.build(Signature.DEFAULT_ELEMENT_NAME, Signature.class);
+        signature.setSigningCredential(new BasicX509Credential(signer.certificate(), signer.privateKey()));
+        signature.setSignatureAlgorithm(signatureAlgorithm);
+        signature.setCanonicalizationAlgorithm(SignatureConstants.ALGO_ID_C14N_EXCL_OMIT_COMMENTS);
+        request.setSignature(signature);
+        ((SAMLObjectContentReference) signature.getContentReferences().get(0)).setDigestAlgorithm(digestAlgorithm);
+        SecureXml.marshall(request);
+        try {
+            Signer.signObject(signature);
+        } catch (SignatureException e) {
+            throw new IllegalStateException(e);
+        }
         return base64(SecureXml.toXml(request));
     }
 
