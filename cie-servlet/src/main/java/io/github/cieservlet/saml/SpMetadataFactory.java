@@ -7,8 +7,6 @@ import io.github.cieservlet.config.SubjectType;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.security.cert.CertificateEncodingException;
-import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Optional;
 import net.shibboleth.utilities.java.support.xml.SerializeSupport;
@@ -27,7 +25,6 @@ import org.opensaml.saml.saml2.metadata.ContactPersonTypeEnumeration;
 import org.opensaml.saml.saml2.metadata.EmailAddress;
 import org.opensaml.saml.saml2.metadata.EntityDescriptor;
 import org.opensaml.saml.saml2.metadata.Extensions;
-import org.opensaml.saml.saml2.metadata.KeyDescriptor;
 import org.opensaml.saml.saml2.metadata.NameIDFormat;
 import org.opensaml.saml.saml2.metadata.Organization;
 import org.opensaml.saml.saml2.metadata.OrganizationDisplayName;
@@ -38,9 +35,6 @@ import org.opensaml.saml.saml2.metadata.SPSSODescriptor;
 import org.opensaml.saml.saml2.metadata.ServiceName;
 import org.opensaml.saml.saml2.metadata.SingleLogoutService;
 import org.opensaml.saml.saml2.metadata.TelephoneNumber;
-import org.opensaml.security.credential.UsageType;
-import org.opensaml.xmlsec.keyinfo.KeyInfoSupport;
-import org.opensaml.xmlsec.signature.KeyInfo;
 import org.opensaml.xmlsec.signature.support.SignatureConstants;
 
 /**
@@ -95,7 +89,7 @@ public final class SpMetadataFactory {
         sp.addSupportedProtocol(SAMLConstants.SAML20P_NS);
         sp.setAuthnRequestsSigned(Boolean.TRUE);
         sp.setWantAssertionsSigned(Boolean.TRUE);
-        sp.getKeyDescriptors().add(signingKey(settings.credentials().certificate()));
+        sp.getKeyDescriptors().add(MetadataKeys.signingKey(settings.credentials().certificate()));
 
         SingleLogoutService slo = SamlObjects.build(SingleLogoutService.DEFAULT_ELEMENT_NAME,
                 SingleLogoutService.class);
@@ -117,19 +111,6 @@ public final class SpMetadataFactory {
 
         sp.getAttributeConsumingServices().add(attributeConsumingService(settings.serviceName()));
         return sp;
-    }
-
-    private static KeyDescriptor signingKey(X509Certificate certificate) {
-        KeyInfo keyInfo = SamlObjects.build(KeyInfo.DEFAULT_ELEMENT_NAME, KeyInfo.class);
-        try {
-            KeyInfoSupport.addCertificate(keyInfo, certificate);
-        } catch (CertificateEncodingException e) {
-            throw new IllegalStateException("cannot encode the SP certificate", e);
-        }
-        KeyDescriptor key = SamlObjects.build(KeyDescriptor.DEFAULT_ELEMENT_NAME, KeyDescriptor.class);
-        key.setUse(UsageType.SIGNING);
-        key.setKeyInfo(keyInfo);
-        return key;
     }
 
     private static AttributeConsumingService attributeConsumingService(String serviceName) {
