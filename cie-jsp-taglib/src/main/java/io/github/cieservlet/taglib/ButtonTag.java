@@ -1,5 +1,6 @@
 package io.github.cieservlet.taglib;
 
+import io.github.cieservlet.web.Html;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.jsp.JspException;
 import jakarta.servlet.jsp.tagext.SimpleTagSupport;
@@ -87,15 +88,15 @@ public final class ButtonTag extends SimpleTagSupport {
             request.setAttribute(STYLE_WRITTEN, Boolean.TRUE);
             html.append("<style");
             if (nonce != null && !nonce.isEmpty()) {
-                html.append(" nonce=\"").append(HtmlEscaper.escape(nonce)).append('"');
+                html.append(" nonce=\"").append(Html.escape(nonce)).append('"');
             }
             html.append('>').append(STYLE).append("</style>");
         }
         html.append("<a class=\"cie-button ").append(buttonSize.cssClass());
         if (cssClass != null && !cssClass.isEmpty()) {
-            html.append(' ').append(HtmlEscaper.escape(cssClass));
+            html.append(' ').append(Html.escape(cssClass));
         }
-        html.append("\" href=\"").append(HtmlEscaper.escape(href)).append("\">")
+        html.append("\" href=\"").append(Html.escape(href)).append("\">")
                 .append("<span class=\"cie-button-mark\" aria-hidden=\"true\">");
         appendMark(html, buttonSize.iconSize());
         html.append("</span><span class=\"cie-button-text\" lang=\"").append(language.tag()).append("\">")
@@ -106,7 +107,7 @@ public final class ButtonTag extends SimpleTagSupport {
     /** The image at logoUrl, or a white ID card with a person and three lines of text, in currentColor. */
     private void appendMark(StringBuilder html, int iconSize) {
         if (logoUrl != null && !logoUrl.isEmpty()) {
-            html.append("<img src=\"").append(HtmlEscaper.escape(logoUrl)).append("\" alt=\"\" height=\"")
+            html.append("<img src=\"").append(Html.escape(logoUrl)).append("\" alt=\"\" height=\"")
                     .append(iconSize).append("\">");
             return;
         }

@@ -1,6 +1,7 @@
 package io.github.cieservlet.taglib;
 
 import io.github.cieservlet.CieIdentity;
+import io.github.cieservlet.web.Html;
 import jakarta.servlet.jsp.JspException;
 import jakarta.servlet.jsp.tagext.SimpleTagSupport;
 import java.io.IOException;
@@ -64,7 +65,7 @@ public final class IdentityTag extends SimpleTagSupport {
         } catch (DateTimeException e) {
             throw new JspException("The pattern attribute asks for fields a date does not have: " + e.getMessage(), e);
         }
-        page.write(HtmlEscaper.escape(text));
+        page.write(Html.escape(text));
     }
 
     private DateTimeFormatter formatter(PageRequest page) throws JspException {

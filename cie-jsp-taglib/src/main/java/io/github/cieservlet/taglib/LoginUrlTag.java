@@ -1,5 +1,6 @@
 package io.github.cieservlet.taglib;
 
+import io.github.cieservlet.web.Html;
 import jakarta.servlet.jsp.JspException;
 import jakarta.servlet.jsp.tagext.SimpleTagSupport;
 import java.io.IOException;
@@ -20,6 +21,6 @@ public final class LoginUrlTag extends SimpleTagSupport {
     @Override
     public void doTag() throws JspException, IOException {
         PageRequest page = PageRequest.of(getJspContext());
-        page.write(HtmlEscaper.escape(page.loginUrl(target)));
+        page.write(Html.escape(page.loginUrl(target)));
     }
 }

@@ -43,7 +43,7 @@ public final class AuthnRequestFactory {
      * @return a new, unsigned AuthnRequest
      */
     public AuthnRequest create(String requestId, Instant issueInstant, String destination) {
-        AuthnRequest request = SamlObjects.build(AuthnRequest.DEFAULT_ELEMENT_NAME);
+        AuthnRequest request = SamlObjects.build(AuthnRequest.DEFAULT_ELEMENT_NAME, AuthnRequest.class);
         request.setID(Objects.requireNonNull(requestId, "requestId"));
         request.setVersion(SAMLVersion.VERSION_20);
         request.setIssueInstant(issueInstant.truncatedTo(ChronoUnit.MILLIS));
@@ -53,13 +53,15 @@ public final class AuthnRequestFactory {
         request.setAttributeConsumingServiceIndex(METADATA_INDEX);
         request.setIssuer(SamlObjects.entityIssuer(entityId));
 
-        NameIDPolicy policy = SamlObjects.build(NameIDPolicy.DEFAULT_ELEMENT_NAME);
+        NameIDPolicy policy = SamlObjects.build(NameIDPolicy.DEFAULT_ELEMENT_NAME, NameIDPolicy.class);
         policy.setFormat(NameIDType.TRANSIENT);
         request.setNameIDPolicy(policy);
 
-        AuthnContextClassRef classRef = SamlObjects.build(AuthnContextClassRef.DEFAULT_ELEMENT_NAME);
+        AuthnContextClassRef classRef = SamlObjects.build(AuthnContextClassRef.DEFAULT_ELEMENT_NAME,
+                AuthnContextClassRef.class);
         classRef.setURI(levelUri);
-        RequestedAuthnContext context = SamlObjects.build(RequestedAuthnContext.DEFAULT_ELEMENT_NAME);
+        RequestedAuthnContext context = SamlObjects.build(RequestedAuthnContext.DEFAULT_ELEMENT_NAME,
+                RequestedAuthnContext.class);
         context.setComparison(comparison);
         context.getAuthnContextClassRefs().add(classRef);
         request.setRequestedAuthnContext(context);

@@ -14,20 +14,11 @@ import org.w3c.dom.NodeList;
 
 /**
  * Verifies the enveloped XML signature of a received SAML object: SAML signature profile (one Reference, to
- * the object's own ID, enveloped + exc-c14n transforms only), RSA with SHA-256 or stronger for both the
- * signature and the digest, and a cryptographically valid signature by one of the trusted certificates' keys
- * (the KeyInfo sent with the message is never trusted).
+ * the object's own ID, enveloped + exc-c14n transforms only), a signature method and digests among
+ * {@link SignatureAlgorithms} (RSA with SHA-256 or stronger), and a cryptographically valid signature by one of
+ * the trusted certificates' keys (the KeyInfo sent with the message is never trusted).
  */
 public final class EnvelopedSignatureVerifier {
-
-    private static final List<String> SIGNATURE_ALGORITHMS = List.of(
-            SignatureConstants.ALGO_ID_SIGNATURE_RSA_SHA256,
-            SignatureConstants.ALGO_ID_SIGNATURE_RSA_SHA384,
-            SignatureConstants.ALGO_ID_SIGNATURE_RSA_SHA512);
-    private static final List<String> DIGEST_ALGORITHMS = List.of(
-            SignatureConstants.ALGO_ID_DIGEST_SHA256,
-            SignatureConstants.ALGO_ID_DIGEST_SHA384,
-            SignatureConstants.ALGO_ID_DIGEST_SHA512);
 
     private EnvelopedSignatureVerifier() {
     }
@@ -40,7 +31,7 @@ public final class EnvelopedSignatureVerifier {
     public static boolean isValid(SignableSAMLObject object, List<X509Certificate> trusted) {
         Signature signature = object.getSignature();
         if (signature == null || signature.getDOM() == null
-                || !SIGNATURE_ALGORITHMS.contains(signature.getSignatureAlgorithm())
+                || !SignatureAlgorithms.SIGNATURE_METHODS.contains(signature.getSignatureAlgorithm())
                 || !allowedDigests(signature.getDOM())) {
             return false;
         }
@@ -66,7 +57,8 @@ public final class EnvelopedSignatureVerifier {
             return false;
         }
         for (int i = 0; i < methods.getLength(); i++) {
-            if (!DIGEST_ALGORITHMS.contains(((Element) methods.item(i)).getAttributeNS(null, "Algorithm"))) {
+            String algorithm = ((Element) methods.item(i)).getAttributeNS(null, "Algorithm");
+            if (!SignatureAlgorithms.DIGEST_METHODS.contains(algorithm)) {
                 return false;
             }
         }

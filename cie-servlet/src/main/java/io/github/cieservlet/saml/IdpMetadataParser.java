@@ -1,7 +1,6 @@
 package io.github.cieservlet.saml;
 
 import io.github.cieservlet.config.RequestBinding;
-import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -13,9 +12,6 @@ import org.opensaml.saml.saml2.metadata.Endpoint;
 import org.opensaml.saml.saml2.metadata.EntitiesDescriptor;
 import org.opensaml.saml.saml2.metadata.EntityDescriptor;
 import org.opensaml.saml.saml2.metadata.IDPSSODescriptor;
-import org.opensaml.saml.saml2.metadata.KeyDescriptor;
-import org.opensaml.security.credential.UsageType;
-import org.opensaml.xmlsec.keyinfo.KeyInfoSupport;
 
 /**
  * Reads the identity provider's SAML metadata into an {@link IdpMetadata}: a single EntityDescriptor (or an
@@ -49,7 +45,7 @@ public final class IdpMetadataParser {
             throw new SamlXmlException("IdP " + entity.getEntityID()
                     + " has no HTTP-POST or HTTP-Redirect SingleSignOnService");
         }
-        List<X509Certificate> certificates = signingCertificates(idp);
+        List<X509Certificate> certificates = MetadataKeys.signingCertificates(idp);
         if (certificates.isEmpty()) {
             throw new SamlXmlException("IdP " + entity.getEntityID() + " publishes no signing certificate");
         }
@@ -98,20 +94,5 @@ public final class IdpMetadataParser {
             }
         }
         return null;
-    }
-
-    private static List<X509Certificate> signingCertificates(IDPSSODescriptor idp) throws SamlXmlException {
-        List<X509Certificate> certificates = new ArrayList<>();
-        for (KeyDescriptor key : idp.getKeyDescriptors()) {
-            UsageType use = key.getUse();
-            if ((use == null || use == UsageType.SIGNING || use == UsageType.UNSPECIFIED) && key.getKeyInfo() != null) {
-                try {
-                    certificates.addAll(KeyInfoSupport.getCertificates(key.getKeyInfo()));
-                } catch (CertificateException e) {
-                    throw new SamlXmlException("a signing certificate in the IdP metadata cannot be decoded", e);
-                }
-            }
-        }
-        return certificates;
     }
 }

@@ -36,16 +36,16 @@ public final class LogoutResponseFactory {
      * @return a new, unsigned LogoutResponse with status Success
      */
     public LogoutResponse create(String responseId, String inResponseTo, Instant issueInstant, String destination) {
-        LogoutResponse response = SamlObjects.build(LogoutResponse.DEFAULT_ELEMENT_NAME);
+        LogoutResponse response = SamlObjects.build(LogoutResponse.DEFAULT_ELEMENT_NAME, LogoutResponse.class);
         response.setID(Objects.requireNonNull(responseId, "responseId"));
         response.setVersion(SAMLVersion.VERSION_20);
         response.setIssueInstant(issueInstant.truncatedTo(ChronoUnit.MILLIS));
         response.setInResponseTo(Objects.requireNonNull(inResponseTo, "inResponseTo"));
         response.setDestination(Objects.requireNonNull(destination, "destination"));
         response.setIssuer(SamlObjects.entityIssuer(entityId));
-        StatusCode code = SamlObjects.build(StatusCode.DEFAULT_ELEMENT_NAME);
+        StatusCode code = SamlObjects.build(StatusCode.DEFAULT_ELEMENT_NAME, StatusCode.class);
         code.setValue(StatusCode.SUCCESS);
-        Status status = SamlObjects.build(Status.DEFAULT_ELEMENT_NAME);
+        Status status = SamlObjects.build(Status.DEFAULT_ELEMENT_NAME, Status.class);
         status.setStatusCode(code);
         response.setStatus(status);
         return response;

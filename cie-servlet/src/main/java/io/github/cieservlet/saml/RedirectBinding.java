@@ -27,9 +27,6 @@ public final class RedirectBinding {
     /** The only signature algorithm used for outgoing messages. */
     public static final String SIG_ALG = SignatureConstants.ALGO_ID_SIGNATURE_RSA_SHA256;
 
-    private static final List<String> ACCEPTED_SIG_ALGS = List.of(SignatureConstants.ALGO_ID_SIGNATURE_RSA_SHA256,
-            SignatureConstants.ALGO_ID_SIGNATURE_RSA_SHA384, SignatureConstants.ALGO_ID_SIGNATURE_RSA_SHA512);
-
     private RedirectBinding() {
     }
 
@@ -132,7 +129,7 @@ public final class RedirectBinding {
         String sigAlg = raw.get("SigAlg");
         String signature = raw.get("Signature");
         if (message == null || sigAlg == null || signature == null
-                || !ACCEPTED_SIG_ALGS.contains(urlDecode(sigAlg))) {
+                || !SignatureAlgorithms.SIGNATURE_METHODS.contains(urlDecode(sigAlg))) {
             return false;
         }
         StringBuilder signed = new StringBuilder(messageParam).append('=').append(message);

@@ -7,8 +7,6 @@ import io.github.cieservlet.config.SubjectType;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.security.cert.CertificateEncodingException;
-import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Optional;
 import net.shibboleth.utilities.java.support.xml.SerializeSupport;
@@ -27,7 +25,6 @@ import org.opensaml.saml.saml2.metadata.ContactPersonTypeEnumeration;
 import org.opensaml.saml.saml2.metadata.EmailAddress;
 import org.opensaml.saml.saml2.metadata.EntityDescriptor;
 import org.opensaml.saml.saml2.metadata.Extensions;
-import org.opensaml.saml.saml2.metadata.KeyDescriptor;
 import org.opensaml.saml.saml2.metadata.NameIDFormat;
 import org.opensaml.saml.saml2.metadata.Organization;
 import org.opensaml.saml.saml2.metadata.OrganizationDisplayName;
@@ -38,9 +35,6 @@ import org.opensaml.saml.saml2.metadata.SPSSODescriptor;
 import org.opensaml.saml.saml2.metadata.ServiceName;
 import org.opensaml.saml.saml2.metadata.SingleLogoutService;
 import org.opensaml.saml.saml2.metadata.TelephoneNumber;
-import org.opensaml.security.credential.UsageType;
-import org.opensaml.xmlsec.keyinfo.KeyInfoSupport;
-import org.opensaml.xmlsec.signature.KeyInfo;
 import org.opensaml.xmlsec.signature.support.SignatureConstants;
 
 /**
@@ -78,7 +72,7 @@ public final class SpMetadataFactory {
     }
 
     private static EntityDescriptor entityDescriptor(CieSettings settings) {
-        EntityDescriptor entity = SamlObjects.build(EntityDescriptor.DEFAULT_ELEMENT_NAME);
+        EntityDescriptor entity = SamlObjects.build(EntityDescriptor.DEFAULT_ELEMENT_NAME, EntityDescriptor.class);
         entity.getNamespaceManager().registerNamespaceDeclaration(
                 new Namespace(SignatureConstants.XMLSIG_NS, SignatureConstants.XMLSIG_PREFIX));
         entity.getNamespaceManager().registerNamespaceDeclaration(new Namespace(CIE_NS, CIE_PREFIX));
@@ -91,22 +85,24 @@ public final class SpMetadataFactory {
     }
 
     private static SPSSODescriptor spSsoDescriptor(CieSettings settings) {
-        SPSSODescriptor sp = SamlObjects.build(SPSSODescriptor.DEFAULT_ELEMENT_NAME);
+        SPSSODescriptor sp = SamlObjects.build(SPSSODescriptor.DEFAULT_ELEMENT_NAME, SPSSODescriptor.class);
         sp.addSupportedProtocol(SAMLConstants.SAML20P_NS);
         sp.setAuthnRequestsSigned(Boolean.TRUE);
         sp.setWantAssertionsSigned(Boolean.TRUE);
-        sp.getKeyDescriptors().add(signingKey(settings.credentials().certificate()));
+        sp.getKeyDescriptors().add(MetadataKeys.signingKey(settings.credentials().certificate()));
 
-        SingleLogoutService slo = SamlObjects.build(SingleLogoutService.DEFAULT_ELEMENT_NAME);
+        SingleLogoutService slo = SamlObjects.build(SingleLogoutService.DEFAULT_ELEMENT_NAME,
+                SingleLogoutService.class);
         slo.setBinding(SAMLConstants.SAML2_REDIRECT_BINDING_URI);
         slo.setLocation(settings.endpoints().sloUrl());
         sp.getSingleLogoutServices().add(slo);
 
-        NameIDFormat nameIdFormat = SamlObjects.build(NameIDFormat.DEFAULT_ELEMENT_NAME);
+        NameIDFormat nameIdFormat = SamlObjects.build(NameIDFormat.DEFAULT_ELEMENT_NAME, NameIDFormat.class);
         nameIdFormat.setURI(NameIDType.TRANSIENT);
         sp.getNameIDFormats().add(nameIdFormat);
 
-        AssertionConsumerService acs = SamlObjects.build(AssertionConsumerService.DEFAULT_ELEMENT_NAME);
+        AssertionConsumerService acs = SamlObjects.build(AssertionConsumerService.DEFAULT_ELEMENT_NAME,
+                AssertionConsumerService.class);
         acs.setIndex(AuthnRequestFactory.METADATA_INDEX);
         acs.setIsDefault(Boolean.TRUE);
         acs.setBinding(SAMLConstants.SAML2_POST_BINDING_URI);
@@ -117,28 +113,17 @@ public final class SpMetadataFactory {
         return sp;
     }
 
-    private static KeyDescriptor signingKey(X509Certificate certificate) {
-        KeyInfo keyInfo = SamlObjects.build(KeyInfo.DEFAULT_ELEMENT_NAME);
-        try {
-            KeyInfoSupport.addCertificate(keyInfo, certificate);
-        } catch (CertificateEncodingException e) {
-            throw new IllegalStateException("cannot encode the SP certificate", e);
-        }
-        KeyDescriptor key = SamlObjects.build(KeyDescriptor.DEFAULT_ELEMENT_NAME);
-        key.setUse(UsageType.SIGNING);
-        key.setKeyInfo(keyInfo);
-        return key;
-    }
-
     private static AttributeConsumingService attributeConsumingService(String serviceName) {
-        AttributeConsumingService service = SamlObjects.build(AttributeConsumingService.DEFAULT_ELEMENT_NAME);
+        AttributeConsumingService service = SamlObjects.build(AttributeConsumingService.DEFAULT_ELEMENT_NAME,
+                AttributeConsumingService.class);
         service.setIndex(AuthnRequestFactory.METADATA_INDEX);
-        ServiceName name = SamlObjects.build(ServiceName.DEFAULT_ELEMENT_NAME);
+        ServiceName name = SamlObjects.build(ServiceName.DEFAULT_ELEMENT_NAME, ServiceName.class);
         name.setValue(serviceName);
         name.setXMLLang(LANG);
         service.getNames().add(name);
         for (String attributeName : REQUESTED_ATTRIBUTES) {
-            RequestedAttribute attribute = SamlObjects.build(RequestedAttribute.DEFAULT_ELEMENT_NAME);
+            RequestedAttribute attribute = SamlObjects.build(RequestedAttribute.DEFAULT_ELEMENT_NAME,
+                    RequestedAttribute.class);
             attribute.setName(attributeName);
             attribute.setNameFormat(Attribute.BASIC);
             service.getRequestedAttributes().add(attribute);
@@ -147,16 +132,17 @@ public final class SpMetadataFactory {
     }
 
     private static Organization organization(SpOrganization data) {
-        OrganizationName name = SamlObjects.build(OrganizationName.DEFAULT_ELEMENT_NAME);
+        OrganizationName name = SamlObjects.build(OrganizationName.DEFAULT_ELEMENT_NAME, OrganizationName.class);
         name.setValue(data.name());
         name.setXMLLang(LANG);
-        OrganizationDisplayName displayName = SamlObjects.build(OrganizationDisplayName.DEFAULT_ELEMENT_NAME);
+        OrganizationDisplayName displayName = SamlObjects.build(OrganizationDisplayName.DEFAULT_ELEMENT_NAME,
+                OrganizationDisplayName.class);
         displayName.setValue(data.displayName());
         displayName.setXMLLang(LANG);
-        OrganizationURL url = SamlObjects.build(OrganizationURL.DEFAULT_ELEMENT_NAME);
+        OrganizationURL url = SamlObjects.build(OrganizationURL.DEFAULT_ELEMENT_NAME, OrganizationURL.class);
         url.setURI(data.url());
         url.setXMLLang(LANG);
-        Organization organization = SamlObjects.build(Organization.DEFAULT_ELEMENT_NAME);
+        Organization organization = SamlObjects.build(Organization.DEFAULT_ELEMENT_NAME, Organization.class);
         organization.getOrganizationNames().add(name);
         organization.getDisplayNames().add(displayName);
         organization.getURLs().add(url);
@@ -164,17 +150,17 @@ public final class SpMetadataFactory {
     }
 
     private static ContactPerson administrativeContact(SpContact contact, SpOrganization organization) {
-        ContactPerson person = SamlObjects.build(ContactPerson.DEFAULT_ELEMENT_NAME);
+        ContactPerson person = SamlObjects.build(ContactPerson.DEFAULT_ELEMENT_NAME, ContactPerson.class);
         person.setType(ContactPersonTypeEnumeration.ADMINISTRATIVE);
         person.setExtensions(cieExtensions(contact));
-        Company company = SamlObjects.build(Company.DEFAULT_ELEMENT_NAME);
+        Company company = SamlObjects.build(Company.DEFAULT_ELEMENT_NAME, Company.class);
         company.setValue(organization.name());
         person.setCompany(company);
-        EmailAddress email = SamlObjects.build(EmailAddress.DEFAULT_ELEMENT_NAME);
+        EmailAddress email = SamlObjects.build(EmailAddress.DEFAULT_ELEMENT_NAME, EmailAddress.class);
         email.setURI(contact.email());
         person.getEmailAddresses().add(email);
         contact.phone().ifPresent(number -> {
-            TelephoneNumber phone = SamlObjects.build(TelephoneNumber.DEFAULT_ELEMENT_NAME);
+            TelephoneNumber phone = SamlObjects.build(TelephoneNumber.DEFAULT_ELEMENT_NAME, TelephoneNumber.class);
             phone.setValue(number);
             person.getTelephoneNumbers().add(phone);
         });
@@ -182,7 +168,7 @@ public final class SpMetadataFactory {
     }
 
     private static Extensions cieExtensions(SpContact contact) {
-        Extensions extensions = SamlObjects.build(Extensions.DEFAULT_ELEMENT_NAME);
+        Extensions extensions = SamlObjects.build(Extensions.DEFAULT_ELEMENT_NAME, Extensions.class);
         List<XMLObject> children = extensions.getUnknownXMLObjects();
         children.add(cieElement(contact.subjectType() == SubjectType.PUBLIC ? "Public" : "Private", null));
         addIfPresent(children, "IPACode", contact.ipaCode());

@@ -42,21 +42,21 @@ class LogoutRequestReaderTest {
 
     /** A LogoutRequest as an IdP would send it; tests change what they need. */
     private static LogoutRequest request(String issuer, String destination) {
-        LogoutRequest request = SamlObjects.build(LogoutRequest.DEFAULT_ELEMENT_NAME);
+        LogoutRequest request = SamlObjects.build(LogoutRequest.DEFAULT_ELEMENT_NAME, LogoutRequest.class);
         request.setID(SamlIds.newId());
         request.setVersion(SAMLVersion.VERSION_20);
         request.setIssueInstant(Instant.now());
         request.setDestination(destination);
-        Issuer issuerElement = SamlObjects.build(Issuer.DEFAULT_ELEMENT_NAME);
+        Issuer issuerElement = SamlObjects.build(Issuer.DEFAULT_ELEMENT_NAME, Issuer.class);
         issuerElement.setValue(issuer);
         issuerElement.setFormat(NameIDType.ENTITY);
         request.setIssuer(issuerElement);
-        NameID nameId = SamlObjects.build(NameID.DEFAULT_ELEMENT_NAME);
+        NameID nameId = SamlObjects.build(NameID.DEFAULT_ELEMENT_NAME, NameID.class);
         nameId.setFormat(NameIDType.TRANSIENT);
         nameId.setNameQualifier(issuer);
         nameId.setValue("_transient-42");
         request.setNameID(nameId);
-        SessionIndex sessionIndex = SamlObjects.build(SessionIndex.DEFAULT_ELEMENT_NAME);
+        SessionIndex sessionIndex = SamlObjects.build(SessionIndex.DEFAULT_ELEMENT_NAME, SessionIndex.class);
         sessionIndex.setValue("_session-7");
         request.getSessionIndexes().add(sessionIndex);
         return request;
@@ -85,11 +85,11 @@ class LogoutRequestReaderTest {
     private static String postValueSignedWith(LogoutRequest request, SpCredentials signer, String signatureAlgorithm,
             String digestAlgorithm) throws Exception {
         BasicX509Credential credential = new BasicX509Credential(signer.certificate(), signer.privateKey());
-        Signature signature = SamlObjects.build(Signature.DEFAULT_ELEMENT_NAME);
+        Signature signature = SamlObjects.build(Signature.DEFAULT_ELEMENT_NAME, Signature.class);
         signature.setSigningCredential(credential);
         signature.setSignatureAlgorithm(signatureAlgorithm);
         signature.setCanonicalizationAlgorithm(SignatureConstants.ALGO_ID_C14N_EXCL_OMIT_COMMENTS);
-        KeyInfo keyInfo = SamlObjects.build(KeyInfo.DEFAULT_ELEMENT_NAME);
+        KeyInfo keyInfo = SamlObjects.build(KeyInfo.DEFAULT_ELEMENT_NAME, KeyInfo.class);
         KeyInfoSupport.addCertificate(keyInfo, signer.certificate());
         signature.setKeyInfo(keyInfo);
         request.setSignature(signature);

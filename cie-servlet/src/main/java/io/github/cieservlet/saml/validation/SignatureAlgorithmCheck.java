@@ -2,6 +2,7 @@ package io.github.cieservlet.saml.validation;
 
 import io.github.cieservlet.CieAuthenticationException;
 import io.github.cieservlet.CieError;
+import io.github.cieservlet.saml.SignatureAlgorithms;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apache.xml.security.exceptions.XMLSecurityException;
@@ -9,30 +10,14 @@ import org.apache.xml.security.signature.Reference;
 import org.apache.xml.security.signature.SignedInfo;
 import org.apache.xml.security.signature.XMLSignature;
 import org.apache.xml.security.transforms.Transforms;
-import org.opensaml.xmlsec.signature.support.SignatureConstants;
 
 /**
- * The algorithms a signature of the identity provider may use (CIE-SAML {@code pki.rst}, SPID validators):
- * RSA with SHA-256, SHA-384 or SHA-512; digest SHA-256, SHA-384 or SHA-512; exclusive canonicalisation
- * without comments; the enveloped-signature and exclusive canonicalisation transforms only. SHA-1, MD5,
- * HMAC, inclusive canonicalisation and XPath/XSLT transforms are refused with
- * {@link CieError#SIGNATURE_ALGORITHM_NOT_ALLOWED}.
+ * The algorithms a signature of the identity provider may use: the signature method, canonicalisation, digest
+ * and transforms must each be one of {@link SignatureAlgorithms} (RSA with SHA-256 or stronger, exclusive
+ * canonicalisation); anything else (SHA-1, MD5, HMAC, inclusive canonicalisation, XPath/XSLT transforms) is
+ * refused with {@link CieError#SIGNATURE_ALGORITHM_NOT_ALLOWED}.
  */
 final class SignatureAlgorithmCheck {
-
-    private static final Set<String> SIGNATURE_METHODS = Set.of(
-            SignatureConstants.ALGO_ID_SIGNATURE_RSA_SHA256,
-            SignatureConstants.ALGO_ID_SIGNATURE_RSA_SHA384,
-            SignatureConstants.ALGO_ID_SIGNATURE_RSA_SHA512);
-
-    private static final Set<String> DIGEST_METHODS = Set.of(
-            SignatureConstants.ALGO_ID_DIGEST_SHA256,
-            SignatureConstants.ALGO_ID_DIGEST_SHA384,
-            SignatureConstants.ALGO_ID_DIGEST_SHA512);
-
-    private static final Set<String> TRANSFORMS = Set.of(
-            SignatureConstants.TRANSFORM_ENVELOPED_SIGNATURE,
-            SignatureConstants.TRANSFORM_C14N_EXCL_OMIT_COMMENTS);
 
     /**
      * @param signature the signature as received; it has exactly one Reference (checked before)
@@ -41,15 +26,16 @@ final class SignatureAlgorithmCheck {
      */
     void check(XMLSignature signature, String what) throws CieAuthenticationException {
         SignedInfo signedInfo = signature.getSignedInfo();
-        allowed(signedInfo.getSignatureMethodURI(), SIGNATURE_METHODS, what + " SignatureMethod");
-        allowed(signedInfo.getCanonicalizationMethodURI(),
-                Set.of(SignatureConstants.ALGO_ID_C14N_EXCL_OMIT_COMMENTS), what + " CanonicalizationMethod");
+        allowed(signedInfo.getSignatureMethodURI(), SignatureAlgorithms.SIGNATURE_METHODS, what + " SignatureMethod");
+        allowed(signedInfo.getCanonicalizationMethodURI(), SignatureAlgorithms.CANONICALIZATION_METHODS,
+                what + " CanonicalizationMethod");
         try {
             Reference reference = signedInfo.item(0);
-            allowed(reference.getMessageDigestAlgorithm().getAlgorithmURI(), DIGEST_METHODS, what + " DigestMethod");
+            allowed(reference.getMessageDigestAlgorithm().getAlgorithmURI(), SignatureAlgorithms.DIGEST_METHODS,
+                    what + " DigestMethod");
             Transforms transforms = reference.getTransforms();
             for (int i = 0; transforms != null && i < transforms.getLength(); i++) {
-                allowed(transforms.item(i).getURI(), TRANSFORMS, what + " Transform");
+                allowed(transforms.item(i).getURI(), SignatureAlgorithms.TRANSFORMS, what + " Transform");
             }
         } catch (XMLSecurityException e) {
             throw new CieAuthenticationException(CieError.SIGNATURE_INVALID,

@@ -1,21 +1,18 @@
 package io.github.cieservlet.testidp.idp;
 
 import io.github.cieservlet.config.RequestBinding;
+import io.github.cieservlet.saml.MetadataKeys;
+import io.github.cieservlet.saml.SamlObjects;
 import io.github.cieservlet.saml.SecureXml;
 import java.nio.charset.StandardCharsets;
-import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import org.opensaml.saml.common.xml.SAMLConstants;
 import org.opensaml.saml.saml2.core.NameIDType;
 import org.opensaml.saml.saml2.metadata.EntityDescriptor;
 import org.opensaml.saml.saml2.metadata.IDPSSODescriptor;
-import org.opensaml.saml.saml2.metadata.KeyDescriptor;
 import org.opensaml.saml.saml2.metadata.NameIDFormat;
 import org.opensaml.saml.saml2.metadata.SingleLogoutService;
 import org.opensaml.saml.saml2.metadata.SingleSignOnService;
-import org.opensaml.security.credential.UsageType;
-import org.opensaml.xmlsec.keyinfo.KeyInfoSupport;
-import org.opensaml.xmlsec.signature.KeyInfo;
 
 /**
  * The test IdP's SAML metadata, shaped like the Ministry's: entity ID = POST SSO URL, WantAuthnRequestsSigned,
@@ -42,7 +39,7 @@ public final class IdpMetadataDocument {
         IDPSSODescriptor idp = SamlObjects.build(IDPSSODescriptor.DEFAULT_ELEMENT_NAME, IDPSSODescriptor.class);
         idp.addSupportedProtocol(SAMLConstants.SAML20P_NS);
         idp.setWantAuthnRequestsSigned(Boolean.TRUE);
-        idp.getKeyDescriptors().add(signingKey(certificate));
+        idp.getKeyDescriptors().add(MetadataKeys.signingKey(certificate));
 
         SingleLogoutService slo = SamlObjects.build(SingleLogoutService.DEFAULT_ELEMENT_NAME, SingleLogoutService.class);
         slo.setBinding(SAMLConstants.SAML2_REDIRECT_BINDING_URI);
@@ -61,18 +58,5 @@ public final class IdpMetadataDocument {
         }
         entity.getRoleDescriptors().add(idp);
         return SecureXml.toXml(entity).getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static KeyDescriptor signingKey(X509Certificate certificate) {
-        KeyInfo keyInfo = SamlObjects.build(KeyInfo.DEFAULT_ELEMENT_NAME, KeyInfo.class);
-        try {
-            KeyInfoSupport.addCertificate(keyInfo, certificate);
-        } catch (CertificateEncodingException e) {
-            throw new IllegalStateException("cannot encode the test IdP certificate", e);
-        }
-        KeyDescriptor key = SamlObjects.build(KeyDescriptor.DEFAULT_ELEMENT_NAME, KeyDescriptor.class);
-        key.setUse(UsageType.SIGNING);
-        key.setKeyInfo(keyInfo);
-        return key;
     }
 }

@@ -1,27 +1,19 @@
 package io.github.cieservlet.testidp.request;
 
+import io.github.cieservlet.saml.EnvelopedSignatureVerifier;
 import io.github.cieservlet.saml.RedirectBinding;
-import java.security.cert.X509Certificate;
 import java.util.Optional;
-import java.util.Set;
 import org.opensaml.saml.saml2.core.AuthnRequest;
-import org.opensaml.saml.security.impl.SAMLSignatureProfileValidator;
-import org.opensaml.security.x509.BasicX509Credential;
 import org.opensaml.xmlsec.signature.Signature;
-import org.opensaml.xmlsec.signature.support.SignatureConstants;
-import org.opensaml.xmlsec.signature.support.SignatureException;
-import org.opensaml.xmlsec.signature.support.SignatureValidator;
 
 /**
- * The signature each binding demands of an AuthnRequest, verified only with the signing certificates of the
- * service provider metadata (never with the certificate the request carries): an enveloped RSA-SHA256+
- * signature following the SAML profile for HTTP-POST, the SigAlg/Signature query signature and no enveloped
- * one for HTTP-Redirect.
+ * The signature each binding demands of an AuthnRequest, verified as cie-servlet verifies what it receives and
+ * only with the signing certificates of the service provider metadata (never with the certificate the request
+ * carries): an enveloped signature accepted by {@link EnvelopedSignatureVerifier} for HTTP-POST, the
+ * SigAlg/Signature query signature accepted by {@link RedirectBinding#verify} and no enveloped one for
+ * HTTP-Redirect.
  */
 final class RequestSignatures {
-
-    private static final Set<String> SIGNATURE_ALGORITHMS = Set.of(SignatureConstants.ALGO_ID_SIGNATURE_RSA_SHA256,
-            SignatureConstants.ALGO_ID_SIGNATURE_RSA_SHA384, SignatureConstants.ALGO_ID_SIGNATURE_RSA_SHA512);
 
     private RequestSignatures() {
     }
@@ -36,25 +28,14 @@ final class RequestSignatures {
         if (signature == null) {
             return Optional.of("with HTTP-POST the request must carry an enveloped ds:Signature, and it has none");
         }
-        if (!SIGNATURE_ALGORITHMS.contains(signature.getSignatureAlgorithm())) {
-            return Optional.of("signature algorithm " + signature.getSignatureAlgorithm()
-                    + " is not accepted; use " + SignatureConstants.ALGO_ID_SIGNATURE_RSA_SHA256);
+        if (!EnvelopedSignatureVerifier.isValid(request, sp.signingCertificates())) {
+            return Optional.of("the enveloped signature (SignatureMethod " + signature.getSignatureAlgorithm()
+                    + ") does not verify with the signing certificate of the service provider metadata; it must"
+                    + " follow the SAML signature profile (one Reference, to the request's ID, with the"
+                    + " enveloped-signature and exclusive canonicalisation transforms only) and use RSA-SHA256 or"
+                    + " stronger with SHA-256 or stronger digests");
         }
-        try {
-            new SAMLSignatureProfileValidator().validate(signature);
-        } catch (SignatureException e) {
-            return Optional.of("the signature does not follow the SAML signature profile: " + e.getMessage());
-        }
-        for (X509Certificate certificate : sp.signingCertificates()) {
-            try {
-                SignatureValidator.validate(signature, new BasicX509Credential(certificate));
-                return Optional.empty();
-            } catch (SignatureException e) {
-                // not this certificate: try the next one
-            }
-        }
-        return Optional.of("the enveloped signature does not verify with the signing certificate of the service"
-                + " provider metadata");
+        return Optional.empty();
     }
 
     /**

@@ -1,8 +1,8 @@
 package io.github.cieservlet.testidp.request;
 
+import io.github.cieservlet.saml.MetadataKeys;
 import io.github.cieservlet.saml.SamlXmlException;
 import io.github.cieservlet.saml.SecureXml;
-import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -15,10 +15,7 @@ import org.opensaml.saml.common.xml.SAMLConstants;
 import org.opensaml.saml.saml2.metadata.AssertionConsumerService;
 import org.opensaml.saml.saml2.metadata.AttributeConsumingService;
 import org.opensaml.saml.saml2.metadata.EntityDescriptor;
-import org.opensaml.saml.saml2.metadata.KeyDescriptor;
 import org.opensaml.saml.saml2.metadata.SPSSODescriptor;
-import org.opensaml.security.credential.UsageType;
-import org.opensaml.xmlsec.keyinfo.KeyInfoSupport;
 
 /**
  * What the IdP needs from the service provider's metadata: its entity ID, the certificates that sign its
@@ -71,17 +68,7 @@ public record SpMetadata(String entityId, List<X509Certificate> signingCertifica
         if (sp == null || entity.getEntityID() == null) {
             throw new SamlXmlException("no entityID or no SAML 2.0 SPSSODescriptor");
         }
-        List<X509Certificate> certificates = new ArrayList<>();
-        for (KeyDescriptor key : sp.getKeyDescriptors()) {
-            if (key.getKeyInfo() != null && (key.getUse() == null || key.getUse() == UsageType.SIGNING
-                    || key.getUse() == UsageType.UNSPECIFIED)) {
-                try {
-                    certificates.addAll(KeyInfoSupport.getCertificates(key.getKeyInfo()));
-                } catch (CertificateException e) {
-                    throw new SamlXmlException("a signing certificate cannot be read", e);
-                }
-            }
-        }
+        List<X509Certificate> certificates = MetadataKeys.signingCertificates(sp);
         List<Acs> services = new ArrayList<>();
         for (AssertionConsumerService acs : sp.getAssertionConsumerServices()) {
             if (SAMLConstants.SAML2_POST_BINDING_URI.equals(acs.getBinding()) && acs.getIndex() != null

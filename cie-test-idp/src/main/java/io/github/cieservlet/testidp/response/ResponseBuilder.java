@@ -1,11 +1,12 @@
 package io.github.cieservlet.testidp.response;
 
 import io.github.cieservlet.CieLevel;
+import io.github.cieservlet.saml.SamlIds;
+import io.github.cieservlet.saml.SamlObjects;
 import io.github.cieservlet.saml.SecureXml;
 import io.github.cieservlet.saml.XmlSigner;
 import io.github.cieservlet.testidp.idp.ErrorCode;
 import io.github.cieservlet.testidp.idp.IdpEndpoints;
-import io.github.cieservlet.testidp.idp.SamlObjects;
 import io.github.cieservlet.testidp.request.ReplyTo;
 import java.time.Clock;
 import java.time.Duration;
@@ -91,7 +92,7 @@ public final class ResponseBuilder {
 
     private Response response(ReplyTo to, Instant now, Status status) {
         Response response = SamlObjects.build(Response.DEFAULT_ELEMENT_NAME, Response.class);
-        response.setID(SamlObjects.newId());
+        response.setID(SamlIds.newId());
         response.setVersion(SAMLVersion.VERSION_20);
         response.setIssueInstant(now);
         response.setInResponseTo(to.inResponseTo());
@@ -129,7 +130,7 @@ public final class ResponseBuilder {
     private Assertion assertion(ReplyTo to, TestCitizen citizen, CieLevel level, Instant now) {
         Instant notOnOrAfter = now.plus(VALIDITY);
         Assertion assertion = SamlObjects.build(Assertion.DEFAULT_ELEMENT_NAME, Assertion.class);
-        assertion.setID(SamlObjects.newId());
+        assertion.setID(SamlIds.newId());
         assertion.setVersion(SAMLVersion.VERSION_20);
         assertion.setIssueInstant(now);
         assertion.setIssuer(issuer(NameIDType.ENTITY));
@@ -145,7 +146,7 @@ public final class ResponseBuilder {
         nameId.setFormat(NameIDType.TRANSIENT);
         nameId.setNameQualifier(idp.entityId());
         nameId.setSPNameQualifier(to.spEntityId());
-        nameId.setValue(SamlObjects.newId());
+        nameId.setValue(SamlIds.newId());
 
         SubjectConfirmationData data = SamlObjects.build(SubjectConfirmationData.DEFAULT_ELEMENT_NAME,
                 SubjectConfirmationData.class);
@@ -184,7 +185,7 @@ public final class ResponseBuilder {
         context.setAuthnContextClassRef(classRef);
         AuthnStatement statement = SamlObjects.build(AuthnStatement.DEFAULT_ELEMENT_NAME, AuthnStatement.class);
         statement.setAuthnInstant(now);
-        statement.setSessionIndex(SamlObjects.newId());
+        statement.setSessionIndex(SamlIds.newId());
         statement.setAuthnContext(context);
         return statement;
     }

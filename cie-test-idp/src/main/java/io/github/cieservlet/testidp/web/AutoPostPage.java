@@ -1,6 +1,7 @@
 package io.github.cieservlet.testidp.web;
 
 import io.github.cieservlet.testidp.request.ReplyTo;
+import io.github.cieservlet.web.Html;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -32,7 +33,7 @@ final class AutoPostPage {
         if (detail != null) {
             main.append("<p lang=\"en\"><code>").append(Html.escape(detail)).append("</code></p>\n");
         }
-        main                .append("<form id=\"").append(Html.AUTO_SUBMIT_FORM_ID).append("\" method=\"post\" action=\"")
+        main.append("<form id=\"").append(IdpPage.AUTO_SUBMIT_FORM_ID).append("\" method=\"post\" action=\"")
                 .append(Html.escape(to.acsUrl())).append("\">\n")
                 .append("<input type=\"hidden\" name=\"SAMLResponse\" value=\"").append(Html.escape(encoded)).append("\">\n");
         if (to.relayState() != null) {
@@ -41,6 +42,6 @@ final class AutoPostPage {
         }
         main.append("<noscript><p>JavaScript è disattivato: premi il pulsante per tornare al servizio.</p></noscript>\n")
                 .append("<button type=\"submit\">Torna al servizio</button>\n</form>\n");
-        Html.send(response, HttpServletResponse.SC_OK, "Ritorno al servizio", main.toString(), true);
+        IdpPage.send(response, HttpServletResponse.SC_OK, "Ritorno al servizio", main.toString(), true);
     }
 }

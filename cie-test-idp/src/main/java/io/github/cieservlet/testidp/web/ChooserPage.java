@@ -5,6 +5,7 @@ import io.github.cieservlet.config.LevelComparison;
 import io.github.cieservlet.testidp.request.ValidRequest;
 import io.github.cieservlet.testidp.response.Outcome;
 import io.github.cieservlet.testidp.response.TestCitizen;
+import io.github.cieservlet.web.Html;
 import java.time.format.DateTimeFormatter;
 
 /**

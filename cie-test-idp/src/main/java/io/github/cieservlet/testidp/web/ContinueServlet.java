@@ -45,14 +45,14 @@ public final class ContinueServlet extends IdpServlet {
         Optional<Outcome> outcome = enumValue(Outcome.class, request.getParameter(ChooserPage.OUTCOME));
         Optional<CieLevel> level = enumValue(CieLevel.class, request.getParameter(ChooserPage.LEVEL));
         if (citizen.isEmpty() || outcome.isEmpty() || level.isEmpty()) {
-            Html.send(response, HttpServletResponse.SC_BAD_REQUEST, "Scelta non valida",
+            IdpPage.send(response, HttpServletResponse.SC_BAD_REQUEST, "Scelta non valida",
                     "<h1>Scelta non valida</h1>\n<p class=\"error\" role=\"alert\">Scegli un cittadino, un esito e un"
                             + " livello tra quelli proposti, poi invia di nuovo il modulo.</p>\n", false);
             return;
         }
         Optional<ValidRequest> valid = pending.take(request.getParameter(ChooserPage.TOKEN));
         if (valid.isEmpty()) {
-            Html.send(response, HttpServletResponse.SC_BAD_REQUEST, "Richiesta scaduta",
+            IdpPage.send(response, HttpServletResponse.SC_BAD_REQUEST, "Richiesta scaduta",
                     "<h1>Richiesta sconosciuta, già usata o scaduta</h1>\n<p class=\"error\" role=\"alert\">Ogni"
                             + " richiesta vale una sola volta e per " + PendingLogins.LIFETIME.toMinutes()
                             + " minuti. Ricomincia l'accesso dal servizio.</p>\n", false);

@@ -1,6 +1,7 @@
 package io.github.cieservlet.testidp.web;
 
 import io.github.cieservlet.testidp.idp.ErrorCode;
+import io.github.cieservlet.web.Html;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
@@ -27,6 +28,6 @@ final class ErrorPage {
         }
         main.append("<p class=\"note\">Come l'identity provider reale, per questo errore non si torna al fornitore"
                 + " di servizi. Chiudi questa pagina e ricomincia l'accesso dal servizio.</p>\n");
-        Html.send(response, code.httpStatus(), "Errore " + code.label(), main.toString(), false);
+        IdpPage.send(response, code.httpStatus(), "Errore " + code.label(), main.toString(), false);
     }
 }

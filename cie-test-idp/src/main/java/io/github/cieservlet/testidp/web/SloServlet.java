@@ -19,7 +19,7 @@ public final class SloServlet extends IdpServlet {
 
     @Override
     void handle(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Html.send(response, HttpServletResponse.SC_OK, "Logout", "<h1>Logout effettuato con successo</h1>\n"
+        IdpPage.send(response, HttpServletResponse.SC_OK, "Logout", "<h1>Logout effettuato con successo</h1>\n"
                 + "<p>La sessione presso l'identity provider di test è chiusa. Puoi chiudere questa pagina.</p>\n",
                 false);
     }

@@ -76,7 +76,7 @@ public final class SsoServlet extends IdpServlet {
                 valid.replyTo().spEntityId(), IdpEndpoints.bindingName(binding), valid.comparison().wireValue(),
                 valid.requestedLevel());
         String token = pending.add(valid);
-        Html.send(response, HttpServletResponse.SC_OK, "Accesso con CIE",
+        IdpPage.send(response, HttpServletResponse.SC_OK, "Accesso con CIE",
                 ChooserPage.render(valid, token, idp.continueUrl()), false);
     }
 

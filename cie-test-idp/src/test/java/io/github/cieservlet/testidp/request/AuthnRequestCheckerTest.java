@@ -8,11 +8,11 @@ import io.github.cieservlet.CieLevel;
 import io.github.cieservlet.config.LevelComparison;
 import io.github.cieservlet.config.RequestBinding;
 import io.github.cieservlet.saml.RedirectBinding;
+import io.github.cieservlet.saml.SamlObjects;
 import io.github.cieservlet.saml.SecureXml;
 import io.github.cieservlet.saml.XmlSigner;
 import io.github.cieservlet.testidp.idp.ErrorCode;
 import io.github.cieservlet.testidp.idp.IdpEndpoints;
-import io.github.cieservlet.testidp.idp.SamlObjects;
 import io.github.cieservlet.testidp.testing.TestSp;
 import java.io.IOException;
 import java.time.Clock;
@@ -31,6 +31,7 @@ import org.opensaml.saml.saml2.core.AuthnContextComparisonTypeEnumeration;
 import org.opensaml.saml.saml2.core.AuthnRequest;
 import org.opensaml.saml.saml2.core.NameIDType;
 import org.opensaml.saml.saml2.core.Scoping;
+import org.opensaml.xmlsec.signature.support.SignatureConstants;
 
 class AuthnRequestCheckerTest {
 
@@ -243,6 +244,28 @@ class AuthnRequestCheckerTest {
         new XmlSigner(TestSp.key().privateKey(), TestSp.key().certificate()).sign(request);
         String altered = SecureXml.toXml(request).replace(CieLevel.L3.uri(), CieLevel.L1.uri());
         assertShown(refusedPost(TestSp.base64(altered)), ErrorCode.NR07);
+    }
+
+    @Test
+    void postRequestSignedWithRsaSha1IsNr07() {
+        String value = TestSp.signedPost(TestSp.validRequest(POST_SSO, NOW), TestSp.key(),
+                SignatureConstants.ALGO_ID_SIGNATURE_RSA_SHA1, SignatureConstants.ALGO_ID_DIGEST_SHA256);
+        assertShown(refusedPost(value), ErrorCode.NR07);
+    }
+
+    @Test
+    void postRequestWithASha1DigestIsNr07() {
+        String value = TestSp.signedPost(TestSp.validRequest(POST_SSO, NOW), TestSp.key(),
+                SignatureConstants.ALGO_ID_SIGNATURE_RSA_SHA256, SignatureConstants.ALGO_ID_DIGEST_SHA1);
+        assertShown(refusedPost(value), ErrorCode.NR07);
+    }
+
+    @Test
+    void postRequestSignedWithRsaSha512IsAccepted() throws Exception {
+        AuthnRequest request = TestSp.validRequest(POST_SSO, NOW);
+        String value = TestSp.signedPost(request, TestSp.key(), SignatureConstants.ALGO_ID_SIGNATURE_RSA_SHA512,
+                SignatureConstants.ALGO_ID_DIGEST_SHA512);
+        assertThat(checker.checkPost(value, RELAY).replyTo().inResponseTo()).isEqualTo(request.getID());
     }
 
     @Test

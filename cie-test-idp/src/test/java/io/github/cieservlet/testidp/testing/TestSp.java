@@ -2,11 +2,12 @@ package io.github.cieservlet.testidp.testing;
 
 import io.github.cieservlet.CieLevel;
 import io.github.cieservlet.saml.RedirectBinding;
+import io.github.cieservlet.saml.SamlIds;
+import io.github.cieservlet.saml.SamlObjects;
 import io.github.cieservlet.saml.SamlXmlException;
 import io.github.cieservlet.saml.SecureXml;
 import io.github.cieservlet.saml.XmlSigner;
 import io.github.cieservlet.testidp.idp.IdpCredentials;
-import io.github.cieservlet.testidp.idp.SamlObjects;
 import io.github.cieservlet.testidp.request.SpMetadata;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.CertificateEncodingException;
@@ -14,14 +15,19 @@ import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
+import org.opensaml.saml.common.SAMLObjectContentReference;
 import org.opensaml.saml.common.SAMLVersion;
 import org.opensaml.saml.saml2.core.AuthnContextClassRef;
 import org.opensaml.saml.saml2.core.AuthnContextComparisonTypeEnumeration;
 import org.opensaml.saml.saml2.core.AuthnRequest;
-import org.opensaml.saml.saml2.core.Issuer;
 import org.opensaml.saml.saml2.core.NameIDPolicy;
 import org.opensaml.saml.saml2.core.NameIDType;
 import org.opensaml.saml.saml2.core.RequestedAuthnContext;
+import org.opensaml.security.x509.BasicX509Credential;
+import org.opensaml.xmlsec.signature.Signature;
+import org.opensaml.xmlsec.signature.support.SignatureConstants;
+import org.opensaml.xmlsec.signature.support.SignatureException;
+import org.opensaml.xmlsec.signature.support.Signer;
 
 /**
  * A service provider for the tests: its keys (made once per JVM), its metadata, and AuthnRequests built the
@@ -106,18 +112,14 @@ public final class TestSp {
      */
     public static AuthnRequest validRequest(String destination, Instant now) {
         AuthnRequest request = SamlObjects.build(AuthnRequest.DEFAULT_ELEMENT_NAME, AuthnRequest.class);
-        request.setID(SamlObjects.newId());
+        request.setID(SamlIds.newId());
         request.setVersion(SAMLVersion.VERSION_20);
         request.setIssueInstant(now);
         request.setDestination(destination);
         request.setForceAuthn(Boolean.TRUE);
         request.setAssertionConsumerServiceIndex(0);
         request.setAttributeConsumingServiceIndex(0);
-        Issuer issuer = SamlObjects.build(Issuer.DEFAULT_ELEMENT_NAME, Issuer.class);
-        issuer.setValue(ENTITY_ID);
-        issuer.setFormat(NameIDType.ENTITY);
-        issuer.setNameQualifier(ENTITY_ID);
-        request.setIssuer(issuer);
+        request.setIssuer(SamlObjects.entityIssuer(ENTITY_ID));
         NameIDPolicy policy = SamlObjects.build(NameIDPolicy.DEFAULT_ELEMENT_NAME, NameIDPolicy.class);
         policy.setFormat(NameIDType.TRANSIENT);
         request.setNameIDPolicy(policy);
@@ -152,6 +154,30 @@ public final class TestSp {
      */
     public static String signedPost(AuthnRequest request, IdpCredentials signer) {
         new XmlSigner(signer.privateKey(), signer.certificate()).sign(request);
+        return base64(SecureXml.toXml(request));
+    }
+
+    /**
+     * @param request a request
+     * @param signer whose key signs it
+     * @param signatureAlgorithm the SignatureMethod URI
+     * @param digestAlgorithm the DigestMethod URI
+     * @return the HTTP-POST SAMLRequest value signed with those algorithms (XmlSigner uses RSA-SHA256 and SHA-256)
+     */
+    public static String signedPost(AuthnRequest request, IdpCredentials signer, String signatureAlgorithm,
+            String digestAlgorithm) {
+        Signature signature = SamlObjects.build(Signature.DEFAULT_ELEMENT_NAME, Signature.class);
+        signature.setSigningCredential(new BasicX509Credential(signer.certificate(), signer.privateKey()));
+        signature.setSignatureAlgorithm(signatureAlgorithm);
+        signature.setCanonicalizationAlgorithm(SignatureConstants.ALGO_ID_C14N_EXCL_OMIT_COMMENTS);
+        request.setSignature(signature);
+        ((SAMLObjectContentReference) signature.getContentReferences().get(0)).setDigestAlgorithm(digestAlgorithm);
+        SecureXml.marshall(request);
+        try {
+            Signer.signObject(signature);
+        } catch (SignatureException e) {
+            throw new IllegalStateException(e);
+        }
         return base64(SecureXml.toXml(request));
     }
 

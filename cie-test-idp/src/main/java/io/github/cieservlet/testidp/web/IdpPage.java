@@ -1,5 +1,6 @@
 package io.github.cieservlet.testidp.web;
 
+import io.github.cieservlet.web.Html;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -12,7 +13,7 @@ import java.util.Base64;
  * auto-submitting form only, one inline script, both allowed by hash in a strict Content-Security-Policy),
  * never cached and never framed.
  */
-final class Html {
+final class IdpPage {
 
     /** The id of the form the auto-submit script submits. */
     static final String AUTO_SUBMIT_FORM_ID = "saml-post";
@@ -36,30 +37,7 @@ final class Html {
             + sha256(STYLE) + "'";
     private static final String CSP_WITH_SCRIPT = CSP_BASE + "; script-src '" + sha256(AUTO_SUBMIT_SCRIPT) + "'";
 
-    private Html() {
-    }
-
-    /**
-     * @param text any text, or null
-     * @return the text safe to print in HTML content and in double- or single-quoted attribute values
-     */
-    static String escape(String text) {
-        if (text == null) {
-            return "";
-        }
-        StringBuilder out = new StringBuilder(text.length() + 16);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
+    private IdpPage() {
     }
 
     /**
@@ -76,7 +54,7 @@ final class Html {
             throws IOException {
         String page = "<!DOCTYPE html>\n<html lang=\"it\">\n<head>\n<meta charset=\"utf-8\">\n"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-                + "<title>" + escape(title) + " – IdP di test CIE</title>\n"
+                + "<title>" + Html.escape(title) + " – IdP di test CIE</title>\n"
                 + "<style>" + STYLE + "</style>\n</head>\n<body>\n"
                 + "<header><p class=\"banner\">IdP di test CIE: solo per lo sviluppo su questo computer, nessun dato"
                 + " reale</p></header>\n"
