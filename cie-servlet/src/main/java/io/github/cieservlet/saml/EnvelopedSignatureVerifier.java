@@ -32,6 +32,7 @@ public final class EnvelopedSignatureVerifier {
         Signature signature = object.getSignature();
         if (signature == null || signature.getDOM() == null
                 || !SignatureAlgorithms.SIGNATURE_METHODS.contains(signature.getSignatureAlgorithm())
+                || !SignatureAlgorithms.CANONICALIZATION_METHODS.contains(signature.getCanonicalizationAlgorithm())
                 || !allowedDigests(signature.getDOM())) {
             return false;
         }

@@ -124,6 +124,14 @@ public final class RedirectBinding {
      */
     public static boolean verify(String rawQuery, String messageParam, List<X509Certificate> trusted) {
         OpenSamlBootstrap.initialize();
+        try {
+            return verifyEncoded(rawQuery, messageParam, trusted);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private static boolean verifyEncoded(String rawQuery, String messageParam, List<X509Certificate> trusted) {
         Map<String, String> raw = rawParameters(rawQuery);
         String message = raw.get(messageParam);
         String sigAlg = raw.get("SigAlg");

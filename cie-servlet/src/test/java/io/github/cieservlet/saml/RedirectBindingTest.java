@@ -68,4 +68,10 @@ class RedirectBindingTest {
         String query = RedirectBinding.signedQuery("SAMLRequest", XML, "a", sp.privateKey(), sp.certificate());
         assertThat(RedirectBinding.verify(query + "&RelayState=b", "SAMLRequest", List.of(sp.certificate()))).isFalse();
     }
+
+    @Test
+    void badlyEncodedQueryIsNotVerifiedRatherThanThrowing() {
+        assertThat(RedirectBinding.verify("SAMLRequest=%zz&SigAlg=%zz&Signature=%zz", "SAMLRequest",
+                List.of(TestCredentials.sp().certificate()))).isFalse();
+    }
 }
