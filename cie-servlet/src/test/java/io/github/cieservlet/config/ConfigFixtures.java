@@ -9,9 +9,9 @@ import java.util.HashMap;
 import java.util.Map;
 
 /** Named web.xml context-param sets for the configuration tests. */
-final class ConfigFixtures {
+public final class ConfigFixtures {
 
-    static final String PASSWORD = "test-password";
+    public static final String PASSWORD = "test-password";
 
     private ConfigFixtures() {
     }
@@ -20,7 +20,7 @@ final class ConfigFixtures {
      * @param dir a temporary directory for the keystore
      * @return a complete, valid public-subject configuration for preproduction
      */
-    static Map<String, String> validPublic(Path dir) {
+    public static Map<String, String> validPublic(Path dir) {
         Map<String, String> params = new HashMap<>();
         params.put("cie.environment", "preproduction");
         params.put("cie.entityId", "https://servizi.comune.example.it/cie");
@@ -37,7 +37,7 @@ final class ConfigFixtures {
         return params;
     }
 
-    static Path keystore(Path dir) {
+    public static Path keystore(Path dir) {
         Path file = dir.resolve("sp.p12");
         if (!Files.exists(file)) {
             try {

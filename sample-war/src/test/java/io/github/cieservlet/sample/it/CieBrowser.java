@@ -20,8 +20,14 @@ import org.htmlunit.util.NameValuePair;
 final class CieBrowser implements AutoCloseable {
 
     private final WebClient client;
+    private final String baseUrl;
 
     CieBrowser(boolean javaScript, String acceptLanguage) {
+        this(javaScript, acceptLanguage, PortalServer.baseUrl());
+    }
+
+    CieBrowser(boolean javaScript, String acceptLanguage, String baseUrl) {
+        this.baseUrl = baseUrl;
         client = new WebClient(BrowserVersion.FIREFOX);
         client.getOptions().setJavaScriptEnabled(javaScript);
         client.getOptions().setCssEnabled(false);
@@ -40,7 +46,7 @@ final class CieBrowser implements AutoCloseable {
     }
 
     Page get(String path) throws IOException {
-        return client.getPage(PortalServer.baseUrl() + path);
+        return client.getPage(baseUrl + path);
     }
 
     /** Opens a protected page and follows the portal's form to the IdP: returns the IdP chooser page. */
@@ -77,7 +83,7 @@ final class CieBrowser implements AutoCloseable {
 
     /** POSTs a form to the ACS exactly as given, with this browser's cookies. */
     Page postResponse(String samlResponse, String relayState) throws IOException {
-        WebRequest request = new WebRequest(new URL(PortalServer.baseUrl() + "/cie/acs"), HttpMethod.POST);
+        WebRequest request = new WebRequest(new URL(baseUrl + "/cie/acs"), HttpMethod.POST);
         request.setRequestParameters(java.util.List.of(new NameValuePair("SAMLResponse", samlResponse),
                 new NameValuePair("RelayState", relayState)));
         return client.getPage(request);

@@ -37,25 +37,10 @@ public final class PortalServer implements BeforeAllCallback, ExtensionContext.S
             if (server != null) {
                 return;
             }
-            Path war = Paths.get("target", "sample-war.war").toAbsolutePath();
-            if (!Files.isRegularFile(war)) {
-                throw new IllegalStateException(war + " is missing: run the integration tests through Maven (verify)");
-            }
             int port = freePort();
             baseUrl = "http://127.0.0.1:" + port;
             System.setProperty("cie.publicBaseUrl", baseUrl);
-            Server jetty = new Server();
-            ServerConnector connector = new ServerConnector(jetty);
-            connector.setHost("127.0.0.1");
-            connector.setPort(port);
-            jetty.addConnector(connector);
-            WebAppContext webapp = new WebAppContext();
-            webapp.setContextPath("/");
-            webapp.setWar(war.toString());
-            webapp.addConfiguration(new AnnotationConfiguration());
-            webapp.setThrowUnavailableOnStartupException(true);
-            jetty.setHandler(webapp);
-            jetty.start();
+            Server jetty = start(port);
             server = jetty;
             context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).put(PortalServer.class.getName(), this);
         }
@@ -70,6 +55,60 @@ public final class PortalServer implements BeforeAllCallback, ExtensionContext.S
                 System.clearProperty("cie.publicBaseUrl");
             }
         }
+    }
+
+    /**
+     * Starts another portal from the same WAR, with system properties that apply only while it starts (the
+     * library and the test IdP read their configuration once, at startup). The caller stops it.
+     *
+     * @param overrides {@code cie.*} system properties for this portal, e.g. {@code cie.binding=REDIRECT}
+     * @return the running server; its base URL is {@link #baseUrlOf(Server)}
+     * @throws Exception when it cannot start
+     */
+    public static Server startAnother(java.util.Map<String, String> overrides) throws Exception {
+        synchronized (PortalServer.class) {
+            int port = freePort();
+            java.util.Map<String, String> previous = new java.util.HashMap<>();
+            java.util.Map<String, String> all = new java.util.HashMap<>(overrides);
+            all.put("cie.publicBaseUrl", "http://127.0.0.1:" + port);
+            all.forEach((k, v) -> previous.put(k, System.setProperty(k, v)));
+            try {
+                return start(port);
+            } finally {
+                previous.forEach((k, v) -> {
+                    if (v == null) {
+                        System.clearProperty(k);
+                    } else {
+                        System.setProperty(k, v);
+                    }
+                });
+            }
+        }
+    }
+
+    /** @param server a server started here @return its base URL */
+    public static String baseUrlOf(Server server) {
+        return "http://127.0.0.1:" + ((ServerConnector) server.getConnectors()[0]).getLocalPort();
+    }
+
+    private static Server start(int port) throws Exception {
+        Path war = Paths.get("target", "sample-war.war").toAbsolutePath();
+        if (!Files.isRegularFile(war)) {
+            throw new IllegalStateException(war + " is missing: run the integration tests through Maven (verify)");
+        }
+        Server jetty = new Server();
+        ServerConnector connector = new ServerConnector(jetty);
+        connector.setHost("127.0.0.1");
+        connector.setPort(port);
+        jetty.addConnector(connector);
+        WebAppContext webapp = new WebAppContext();
+        webapp.setContextPath("/");
+        webapp.setWar(war.toString());
+        webapp.addConfiguration(new AnnotationConfiguration());
+        webapp.setThrowUnavailableOnStartupException(true);
+        jetty.setHandler(webapp);
+        jetty.start();
+        return jetty;
     }
 
     private static int freePort() throws IOException {

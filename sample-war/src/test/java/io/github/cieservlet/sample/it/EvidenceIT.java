@@ -1,0 +1,54 @@
+package io.github.cieservlet.sample.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.cieservlet.sample.EvidenceArchive;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import org.htmlunit.html.HtmlPage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The authentication listener receives the exact signed Response of each login and the AuthnRequest it answers. */
+@ExtendWith(PortalServer.class)
+class EvidenceIT {
+
+    @TempDir
+    static Path evidence;
+
+    @BeforeAll
+    static void archiveIntoTheTestFolder() {
+        System.setProperty(EvidenceArchive.DIRECTORY_PROPERTY, evidence.toString());
+    }
+
+    @AfterAll
+    static void restore() {
+        System.clearProperty(EvidenceArchive.DIRECTORY_PROPERTY);
+    }
+
+    @Test
+    void eachLoginLeavesTheSignedResponseAndItsRequest() throws Exception {
+        try (CieBrowser browser = new CieBrowser()) {
+            HtmlPage autoPost = browser.choose(browser.openProtectedPageUntilIdp("/area-riservata/"),
+                    "BIANCA_VERDI", "SUCCESS", "L3");
+            String sent = new String(Base64.getMimeDecoder().decode(CieBrowser.field(autoPost, "SAMLResponse")),
+                    StandardCharsets.UTF_8);
+            assertThat(browser.postToAcs(autoPost).getWebResponse().getStatusCode()).isEqualTo(200);
+
+            Path[] responses;
+            try (var files = Files.list(evidence)) {
+                responses = files.filter(f -> f.getFileName().toString().endsWith("-response.xml")).toArray(Path[]::new);
+            }
+            assertThat(responses).hasSize(1);
+            assertThat(Files.readString(responses[0])).isEqualTo(sent).contains("SignatureValue", "VRDBNC92E57F205E");
+            String request = Files.readString(Path.of(responses[0].toString().replace("-response.xml", "-request.xml")));
+            assertThat(request).contains("AuthnRequest", "SignatureValue", "ForceAuthn=\"true\"");
+            assertThat(sent).contains("InResponseTo=\"" + request.replaceAll("(?s).*?\\sID=\"([^\"]+)\".*", "$1") + "\"");
+        }
+    }
+}
