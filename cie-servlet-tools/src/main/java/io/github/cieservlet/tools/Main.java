@@ -43,6 +43,7 @@ public final class Main {
     public static int run(String[] args, Env env, PrintStream out, PrintStream err) {
         List<String> tokens = new ArrayList<>(Arrays.asList(args));
         boolean debug = tokens.remove("--" + DEBUG.name());
+        Logging.configure(debug);
         Output output = new Output(out, err, debug);
         if (tokens.isEmpty() || tokens.get(0).equals("--" + HELP.name()) || tokens.get(0).equals("help")) {
             output.print(overview());

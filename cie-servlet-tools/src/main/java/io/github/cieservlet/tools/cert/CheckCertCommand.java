@@ -87,7 +87,7 @@ public final class CheckCertCommand implements Command {
             }
         }
         Report report = CertificateChecker.check(certificate, clock.instant());
-        output.report(file + " (" + certificate.getSubjectX500Principal().getName() + ")", report);
+        output.report(file + " (" + SubjectNames.describe(certificate) + ")", report);
         return report.failed() ? ExitCode.CHECK_FAILED : ExitCode.OK;
     }
 

@@ -123,7 +123,7 @@ public final class KeygenCommand implements Command {
             output.warn(key + " holds the private key UNENCRYPTED: keep it off shared disks and backups, never commit"
                     + " it, and delete it once it is no longer needed (" + keystore + " already holds the key)");
         }
-        output.println("Subject:     " + credentials.certificate().getSubjectX500Principal().getName());
+        output.println("Subject:     " + SubjectNames.describe(credentials.certificate()));
         output.println("Valid:       " + credentials.certificate().getNotBefore().toInstant() + " to "
                 + credentials.certificate().getNotAfter().toInstant());
         output.println("SHA-256:     " + fingerprint(credentials));

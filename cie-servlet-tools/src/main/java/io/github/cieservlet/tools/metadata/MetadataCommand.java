@@ -84,7 +84,8 @@ public final class MetadataCommand implements Command {
             settings = new CieSettingsReader(new ParamSource(params, variables, overrides),
                     MetadataCommand.class.getClassLoader(), Clock.systemUTC()).read();
         } catch (CieConfigException e) {
-            throw new ToolException("the cie.* settings cannot be used (" + e.problems().size() + " problems):"
+            throw new ToolException("the cie.* settings cannot be used (" + e.problems().size()
+                    + (e.problems().size() == 1 ? " problem):" : " problems):")
                     + e.problems().stream().map(ConfigProblem::toString)
                             .collect(Collectors.joining(System.lineSeparator() + "  - ", System.lineSeparator() + "  - ", "")),
                     e);
