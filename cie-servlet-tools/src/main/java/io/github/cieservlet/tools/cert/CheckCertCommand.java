@@ -75,24 +75,27 @@ public final class CheckCertCommand implements Command {
         } catch (IOException e) {
             throw new ToolException("cannot read " + file + " (" + e + ")", e);
         }
-        X509Certificate certificate;
-        if (CredentialFiles.isPem(bytes) || !looksLikeKeystore(file, bytes)) {
-            certificate = CredentialFiles.certificate(bytes);
-        } else {
-            char[] password = Passwords.existing(args, env);
-            try {
-                certificate = CredentialFiles.certificate(bytes, password, args.value("alias").orElse(null));
-            } finally {
-                Arrays.fill(password, '\0');
-            }
-        }
+        X509Certificate certificate = isKeystore(file, bytes) ? fromKeystore(bytes, args, env)
+                : CredentialFiles.certificate(bytes);
         Report report = CertificateChecker.check(certificate, clock.instant());
         output.report(file + " (" + SubjectNames.describe(certificate) + ")", report);
         return report.failed() ? ExitCode.CHECK_FAILED : ExitCode.OK;
     }
 
-    /** PKCS#12 by name, or any DER file that does not parse as a certificate. */
-    private static boolean looksLikeKeystore(Path file, byte[] bytes) {
+    private static X509Certificate fromKeystore(byte[] bytes, Args args, Env env) throws UsageException, ToolException {
+        char[] password = Passwords.existing(args, env);
+        try {
+            return CredentialFiles.certificate(bytes, password, args.value("alias").orElse(null));
+        } finally {
+            Arrays.fill(password, '\0');
+        }
+    }
+
+    /** PKCS#12 by name, or any binary file that does not parse as a DER certificate. */
+    private static boolean isKeystore(Path file, byte[] bytes) {
+        if (CredentialFiles.isPem(bytes)) {
+            return false;
+        }
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.endsWith(".p12") || name.endsWith(".pfx")) {
             return true;

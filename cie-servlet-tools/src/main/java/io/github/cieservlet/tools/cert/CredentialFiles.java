@@ -62,20 +62,21 @@ public final class CredentialFiles {
     }
 
     /**
-     * Writes a new file, readable only by its owner where the file system allows it.
+     * Writes a new file.
      *
      * @param path where
      * @param bytes what
      * @param overwrite whether an existing file may be replaced
+     * @param secret whether only the owner may read it (where the file system allows it)
      * @throws ToolException when the file exists (and may not be replaced) or cannot be written
      */
-    public static void write(Path path, byte[] bytes, boolean overwrite) throws ToolException {
+    public static void write(Path path, byte[] bytes, boolean overwrite, boolean secret) throws ToolException {
         try {
             if (overwrite) {
                 Files.deleteIfExists(path);
             }
             Files.write(path, bytes, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-            if (Files.getFileStore(path).supportsFileAttributeView("posix")) {
+            if (secret && Files.getFileStore(path).supportsFileAttributeView("posix")) {
                 Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rw-------"));
             }
         } catch (FileAlreadyExistsException e) {

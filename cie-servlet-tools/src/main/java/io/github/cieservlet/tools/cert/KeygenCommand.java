@@ -112,14 +112,14 @@ public final class KeygenCommand implements Command {
         char[] password = Passwords.fresh(args, env);
         SpCredentials credentials = CertificateGenerator.generate(spec, clock.instant());
         try {
-            CredentialFiles.write(keystore, CredentialFiles.pkcs12(credentials, alias, password), force);
+            CredentialFiles.write(keystore, CredentialFiles.pkcs12(credentials, alias, password), force, true);
         } finally {
             Arrays.fill(password, '\0');
         }
-        CredentialFiles.write(certificate, CredentialFiles.pem(credentials.certificate()).getBytes(StandardCharsets.US_ASCII), force);
+        CredentialFiles.write(certificate, CredentialFiles.pem(credentials.certificate()).getBytes(StandardCharsets.US_ASCII), force, false);
         output.println("Wrote " + keystore + " (PKCS#12, alias " + alias + ") and " + certificate + " (certificate, PEM)");
         if (args.flag("key-pem")) {
-            CredentialFiles.write(key, CredentialFiles.pem(credentials.privateKey()).getBytes(StandardCharsets.US_ASCII), force);
+            CredentialFiles.write(key, CredentialFiles.pem(credentials.privateKey()).getBytes(StandardCharsets.US_ASCII), force, true);
             output.warn(key + " holds the private key UNENCRYPTED: keep it off shared disks and backups, never commit"
                     + " it, and delete it once it is no longer needed (" + keystore + " already holds the key)");
         }

@@ -41,6 +41,13 @@ class CheckCertCommandTest {
     }
 
     @Test
+    void derCertificateIsReadToo() throws Exception {
+        Path der = write("sp.cer", new CertificateRecipe().build().getEncoded());
+        Cli cli = Cli.run(ENV, "check-cert", der.toString());
+        assertThat(cli.exitCode()).as(cli.out() + cli.err()).isEqualTo(ExitCode.OK);
+    }
+
+    @Test
     void keystoreIsOpenedWithThePasswordFromTheEnvironment() {
         SpCredentials credentials = TestCredentials.generate("CN=sp.test", 2048, Instant.now(), Duration.ofDays(10));
         Path p12 = write("sp.p12", TestCredentials.pkcs12(credentials, "sp", "changeit-123".toCharArray()));

@@ -9,6 +9,7 @@ import io.github.cieservlet.tools.TestEnv;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.security.interfaces.RSAPrivateKey;
@@ -145,6 +146,22 @@ class KeygenCommandTest {
         assertThat(again.exitCode()).isEqualTo(ExitCode.IO_OR_CONFIG);
         assertThat(again.err()).contains("already exists", "--force");
         assertThat(keygen(ENV, "--ipa-code", "c_x000", "--key-size", "2048", "--force").exitCode()).isEqualTo(ExitCode.OK);
+    }
+
+    @Test
+    void passwordIsNeverACommandLineArgument() {
+        Cli cli = keygen(ENV, "--ipa-code", "c_x000", "--password", SECRET);
+        assertThat(cli.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(cli.err()).contains("unknown option --password");
+        assertThat(dir.resolve("sp.p12")).doesNotExist();
+    }
+
+    @Test
+    void keystoreIsReadableOnlyByItsOwner() throws Exception {
+        assertThat(keygen(ENV, "--ipa-code", "c_x000", "--key-size", "2048").exitCode()).isEqualTo(ExitCode.OK);
+        if (Files.getFileStore(dir).supportsFileAttributeView("posix")) {
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("sp.p12")))).isEqualTo("rw-------");
+        }
     }
 
     @Test

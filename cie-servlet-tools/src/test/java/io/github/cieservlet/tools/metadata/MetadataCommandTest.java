@@ -102,6 +102,19 @@ class MetadataCommandTest {
     }
 
     @Test
+    void localEnvironmentOnLocalhostPassesTheCheckWithAWarning() throws Exception {
+        Map<String, String> params = params();
+        params.put("cie.publicBaseUrl", "http://localhost:8080");
+        Path out = dir.resolve("local.xml");
+        Cli cli = Cli.run(ENV, "metadata", "--properties", properties(params).toString(), "--environment", "local",
+                "--out", out.toString());
+        assertThat(cli.exitCode()).as(cli.err()).isEqualTo(ExitCode.OK);
+        Cli check = Cli.run(ENV, "check-metadata", out.toString());
+        assertThat(check.exitCode()).as(check.out()).isEqualTo(ExitCode.OK);
+        assertThat(check.warnedRules()).containsExactly("acs");
+    }
+
+    @Test
     void everyConfigurationProblemIsListed() throws Exception {
         Map<String, String> params = params();
         params.remove("cie.entityId");
