@@ -31,6 +31,10 @@ final class IssuerCheck {
                     what + " Issuer is " + Detail.quote(value) + ", expected " + Detail.quote(expected));
         }
         String format = issuer.getFormat();
+        if (format == null && issuer.getDOM() != null && issuer.getDOM().hasAttributeNS(null, "Format")) {
+            // OpenSAML reads Format="" as absent; an empty Format is present and is not entity (saml-check case 70)
+            format = issuer.getDOM().getAttributeNS(null, "Format");
+        }
         if (format != null && !NameIDType.ENTITY.equals(format)) {
             throw new CieAuthenticationException(CieError.INVALID_ISSUER, what + " Issuer Format is " + Detail.quote(format)
                     + ", expected absent or " + Detail.quote(NameIDType.ENTITY));
