@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.fail;
 
 import io.github.cieservlet.CieAuthenticationException;
 import io.github.cieservlet.CieError;
-import io.github.cieservlet.saml.SamlXmlException;
 import io.github.cieservlet.saml.SecureXml;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -19,13 +18,12 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.opensaml.saml.saml2.core.Response;
 
 /**
  * The conformance matrix ({@link ConformanceCases}): every SPID/CIE validator Response case 1-113 that applies
- * to CIE, run as the ACS runs it: bytes, then {@link SecureXml#parse(byte[], Class)} (a {@link SamlXmlException}
+ * to CIE, run as the ACS runs it: bytes, then {@link SecureXml#parse(byte[], Class)} (a {@link io.github.cieservlet.saml.SamlXmlException}
  * is {@link CieError#MALFORMED_RESPONSE}, as in {@code web/AssertionConsumerServlet}), then
- * {@link ResponseValidator#validate}. Also keeps {@code docs/conformance.md} equal to the rows.
+ * {@link ResponseValidator#validate} ({@link AcsPipeline}). Also keeps {@code docs/conformance.md} equal to the rows.
  *
  * <p>Guards every check of {@code saml/validation} and {@code SecureXml}: removing one makes its rows fail
  * (a refused row is then accepted, or refused with another code).
@@ -93,14 +91,8 @@ class ConformanceMatrixTest {
      * @return null when accepted, else the refusal
      */
     static CieError outcome(byte[] xml, ConformanceCase row) {
-        Response response;
         try {
-            response = SecureXml.parse(xml, Response.class);
-        } catch (SamlXmlException e) {
-            return CieError.MALFORMED_RESPONSE;
-        }
-        try {
-            ValidatedResponse validated = TestResponses.validator().validate(response, row.pending(), TestResponses.idp());
+            ValidatedResponse validated = AcsPipeline.consume(xml, row.pending());
             assertThat(validated.identity().getFiscalCode()).isEqualTo(TestResponses.FISCAL_CODE);
             return null;
         } catch (CieAuthenticationException e) {
