@@ -5,7 +5,7 @@ import static io.github.cieservlet.saml.validation.TestResponses.assertionElemen
 import static io.github.cieservlet.saml.validation.TestResponses.child;
 import static io.github.cieservlet.saml.validation.TestResponses.response;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.github.cieservlet.CieAuthenticationException;
 import io.github.cieservlet.CieError;
@@ -34,7 +34,7 @@ class SignatureAttackTest {
     @ParameterizedTest(name = "SignatureMethod {0}")
     @ValueSource(strings = {"http://www.w3.org/2000/09/xmldsig#hmac-sha1", "http://www.w3.org/2001/04/xmldsig-more#hmac-sha256",
         "http://www.w3.org/2000/09/xmldsig#dsa-sha1", "http://www.w3.org/2009/xmldsig11#dsa-sha256",
-        "http://www.w3.org/2001/04/xmldsig-more#ecdsa-sha256", "http://www.w3.org/2001/04/xmldsig-more#rsa-md5",
+        "http://www.w3.org/2001/04/xmldsig-more#ecdsa-sha256",
         "http://www.w3.org/2000/09/xmldsig#rsa-sha1", "http://www.w3.org/2007/05/xmldsig-more#sha256-rsa-MGF1"})
     void assertionSignatureMethodOutsideTheProfile_isRefused(String algorithm) {
         byte[] xml = response().unsignedResponse().afterSigning(document -> child(signedInfo(assertionElement(document)),
@@ -45,13 +45,33 @@ class SignatureAttackTest {
 
     /** Guards SignatureAlgorithmCheck on the digest: SHA-256/384/512 only. */
     @ParameterizedTest(name = "DigestMethod {0}")
-    @ValueSource(strings = {"http://www.w3.org/2001/04/xmldsig-more#md5", "http://www.w3.org/2000/09/xmldsig#sha1",
-        "http://www.w3.org/2001/04/xmldsig-more#sha224"})
+    @ValueSource(strings = {"http://www.w3.org/2000/09/xmldsig#sha1", "http://www.w3.org/2001/04/xmldsig-more#sha224"})
     void responseDigestOutsideTheProfile_isRefused(String algorithm) {
         byte[] xml = response().afterSigning(document -> child(child(signedInfo(document.getDocumentElement()), DS, "Reference"),
                 DS, "DigestMethod").setAttributeNS(null, "Algorithm", algorithm)).receivedXml();
 
         assertThat(refusalCode(xml)).isEqualTo(CieError.SIGNATURE_ALGORITHM_NOT_ALLOWED);
+    }
+
+    /** MD5 is refused earlier still, by Santuario's secure validation: as a SignatureMethod, when unmarshalled. */
+    @Test
+    void rsaMd5SignatureMethod_isRefusedWhenUnmarshalled() {
+        byte[] xml = response().unsignedResponse().afterSigning(document -> child(signedInfo(assertionElement(document)),
+                DS, "SignatureMethod").setAttributeNS(null, "Algorithm", "http://www.w3.org/2001/04/xmldsig-more#rsa-md5"))
+                .receivedXml();
+
+        assertThat(refusalCode(xml)).isEqualTo(CieError.MALFORMED_RESPONSE);
+    }
+
+    /** MD5 as a DigestMethod: Santuario's secure validation will not read the Reference. */
+    @Test
+    void md5Digest_isRefused() {
+        byte[] xml = response().afterSigning(document -> child(child(signedInfo(document.getDocumentElement()), DS, "Reference"),
+                DS, "DigestMethod").setAttributeNS(null, "Algorithm", "http://www.w3.org/2001/04/xmldsig-more#md5")).receivedXml();
+
+        CieAuthenticationException refusal = AcsPipeline.refusal(xml);
+        assertThat(refusal.error()).isEqualTo(CieError.SIGNATURE_INVALID);
+        assertThat(refusal.getMessage()).startsWith("Response signature");
     }
 
     /** Guards the "#ID of the enclosing element" rule: an empty URI means the whole document. */
