@@ -10,7 +10,8 @@ import org.opensaml.saml.saml2.core.NameIDType;
  * The {@code Issuer} of the Response and of the Assertion (saml-check cases 27-31 and 67-72): present; its
  * text, surrounding white space ignored (the CIE identity provider wraps it in newlines), equal to the
  * identity provider's entity ID from its metadata; {@code Format} absent (as CIE sends it) or exactly
- * {@code urn:oasis:names:tc:SAML:2.0:nameid-format:entity}. Every failure is {@link CieError#INVALID_ISSUER}.
+ * {@code urn:oasis:names:tc:SAML:2.0:nameid-format:entity} (an empty {@code Format=""}, which OpenSAML reads as
+ * absent, is read from the DOM and refused). Every failure is {@link CieError#INVALID_ISSUER}.
  */
 final class IssuerCheck {
 
