@@ -10,7 +10,8 @@ import org.opensaml.saml.saml2.core.NameIDType;
  * The {@code Issuer} of the Response and of the Assertion (saml-check cases 27-31 and 67-72): present; its
  * text, surrounding white space ignored (the CIE identity provider wraps it in newlines), equal to the
  * identity provider's entity ID from its metadata; {@code Format} absent (as CIE sends it) or exactly
- * {@code urn:oasis:names:tc:SAML:2.0:nameid-format:entity}. Every failure is {@link CieError#INVALID_ISSUER}.
+ * {@code urn:oasis:names:tc:SAML:2.0:nameid-format:entity} (an empty {@code Format=""}, which OpenSAML reads as
+ * absent, is read from the DOM and refused). Every failure is {@link CieError#INVALID_ISSUER}.
  */
 final class IssuerCheck {
 
@@ -31,6 +32,10 @@ final class IssuerCheck {
                     what + " Issuer is " + Detail.quote(value) + ", expected " + Detail.quote(expected));
         }
         String format = issuer.getFormat();
+        if (format == null && issuer.getDOM() != null && issuer.getDOM().hasAttributeNS(null, "Format")) {
+            // OpenSAML reads Format="" as absent; an empty Format is present and is not entity (saml-check case 70)
+            format = issuer.getDOM().getAttributeNS(null, "Format");
+        }
         if (format != null && !NameIDType.ENTITY.equals(format)) {
             throw new CieAuthenticationException(CieError.INVALID_ISSUER, what + " Issuer Format is " + Detail.quote(format)
                     + ", expected absent or " + Detail.quote(NameIDType.ENTITY));

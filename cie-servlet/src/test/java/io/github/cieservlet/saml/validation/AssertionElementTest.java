@@ -12,6 +12,7 @@ import io.github.cieservlet.CieError;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.opensaml.saml.common.SAMLVersion;
+import org.opensaml.saml.common.xml.SAMLConstants;
 import org.opensaml.saml.saml2.core.NameIDType;
 import org.opensaml.saml.saml2.core.Response;
 
@@ -74,7 +75,7 @@ class AssertionElementTest {
     }
 
     @Test
-    void case70_assertionIssuerFormatOmitted_isAcceptedForCie() throws CieAuthenticationException {
+    void case71_assertionIssuerFormatOmitted_isAcceptedForCie() throws CieAuthenticationException {
         Response response = response().received();
 
         assertThat(response.getAssertions().get(0).getIssuer().getFormat()).isNull();
@@ -87,6 +88,26 @@ class AssertionElementTest {
                 .editAssertion(assertion -> assertion.setIssuer(issuer(IDP_ENTITY_ID, NameIDType.ENTITY))).received();
 
         assertThat(validate(response).assertionId()).isEqualTo(TestResponses.ASSERTION_ID);
+    }
+
+    /** Guards IssuerCheck reading an empty Format from the DOM: OpenSAML alone reads Format="" as absent. */
+    @Test
+    void case70_assertionIssuerFormatEmpty_isRefused() {
+        Response response = response().editXmlBeforeSigning(document -> TestResponses.child(
+                TestResponses.assertionElement(document), SAMLConstants.SAML20_NS, "Issuer").setAttributeNS(null, "Format", ""))
+                .received();
+
+        assertThat(response.getAssertions().get(0).getIssuer().getFormat()).isNull();
+        assertThat(errorOf(response)).isEqualTo(CieError.INVALID_ISSUER);
+    }
+
+    @Test
+    void responseIssuerFormatEmpty_isRefused() {
+        Response response = response().editXmlBeforeSigning(document -> TestResponses.child(
+                document.getDocumentElement(), SAMLConstants.SAML20_NS, "Issuer").setAttributeNS(null, "Format", ""))
+                .received();
+
+        assertThat(errorOf(response)).isEqualTo(CieError.INVALID_ISSUER);
     }
 
     @Test

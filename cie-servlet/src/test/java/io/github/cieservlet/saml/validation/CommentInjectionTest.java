@@ -14,6 +14,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.cieservlet.CieAuthenticationException;
 import io.github.cieservlet.CieError;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.opensaml.core.xml.io.UnmarshallingException;
 import org.opensaml.saml.common.xml.SAMLConstants;
@@ -106,6 +107,52 @@ class CommentInjectionTest {
                 .afterSigning(document -> splitWithComment(attributeValueElement(document, "fiscalNumber"), 12));
 
         assertThatThrownBy(builder::received).hasCauseInstanceOf(UnmarshallingException.class);
+    }
+
+    /**
+     * The classic attack on received bytes (CVE-2017-11427 and kin): a comment inserted after signing into the
+     * fiscal number and the NameID leaves the signature valid, and a reader of the first text node would see a
+     * prefix. Through the ACS pipeline the parser drops the comment and joins the text, so the identity is the
+     * whole signed value. Guards SecureXml's ignoreComments + coalescing.
+     */
+    @Test
+    void commentInjectedIntoTheReceivedBytes_yieldsTheWholeSignedValue() throws CieAuthenticationException {
+        String signed = new String(response().signedXml(), StandardCharsets.UTF_8);
+        String nameId = TestResponses.NAME_ID;
+        byte[] xml = signed.replace(FISCAL_NUMBER, FISCAL_NUMBER.substring(0, 12) + "<!---->" + FISCAL_NUMBER.substring(12))
+                .replace(">" + nameId + "<", ">" + nameId.substring(0, 10) + "<!-- x -->" + nameId.substring(10) + "<")
+                .getBytes(StandardCharsets.UTF_8);
+        assertThat(new String(xml, StandardCharsets.UTF_8)).contains("<!---->", "<!-- x -->");
+
+        ValidatedResponse validated = AcsPipeline.consume(xml);
+        assertThat(validated.identity().getFiscalNumber()).isEqualTo(FISCAL_NUMBER);
+        assertThat(validated.identity().getNameId()).isEqualTo(nameId);
+    }
+
+    /** A processing instruction inserted after signing is part of the canonical form: the signature breaks. */
+    @Test
+    void processingInstructionInjectedIntoTheReceivedNameId_isRefused() {
+        String signed = new String(response().signedXml(), StandardCharsets.UTF_8);
+        String nameId = TestResponses.NAME_ID;
+        byte[] xml = signed.replace(">" + nameId + "<", ">" + nameId.substring(0, 10) + "<?x y?>" + nameId.substring(10) + "<")
+                .getBytes(StandardCharsets.UTF_8);
+
+        assertThat(AcsPipeline.refusal(xml).error()).isEqualTo(CieError.SIGNATURE_INVALID);
+    }
+
+    /** A processing instruction inside the NameID, signed as such by the IdP: refused by DomText. */
+    @Test
+    void processingInstructionInsideNameId_signedByTheIdp_isRefused() {
+        Response response = response().editXmlBeforeSigning(document -> {
+            Element nameId = child(child(assertionElement(document), SAMLConstants.SAML20_NS, "Subject"),
+                    SAMLConstants.SAML20_NS, "NameID");
+            Text tail = ((Text) nameId.getFirstChild()).splitText(10);
+            nameId.insertBefore(document.createProcessingInstruction("x", "y"), tail);
+        }).received();
+
+        CieAuthenticationException refusal = refusal(response);
+        assertThat(refusal.error()).isEqualTo(CieError.INVALID_SUBJECT);
+        assertThat(refusal.getMessage()).contains("processing instruction");
     }
 
     /** Splits the text of an element at {@code offset} and puts an empty comment between the two halves. */

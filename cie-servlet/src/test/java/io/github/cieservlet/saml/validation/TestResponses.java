@@ -570,6 +570,16 @@ final class TestResponses {
             return SerializeSupport.nodeToString(response.getDOM()).getBytes(StandardCharsets.UTF_8);
         }
 
+        /**
+         * @return the bytes the service provider receives: the signed Response after any {@link #afterSigning}
+         *         edit, serialised again without re-indenting
+         */
+        byte[] receivedXml() {
+            Document document = parse(signedXml());
+            receivedEdits.forEach(edit -> edit.accept(document));
+            return SerializeSupport.nodeToString(document.getDocumentElement()).getBytes(StandardCharsets.UTF_8);
+        }
+
         /** @return the Response as the service provider receives it, after any {@link #afterSigning} edit */
         Response received() {
             Document document = parse(signedXml());
