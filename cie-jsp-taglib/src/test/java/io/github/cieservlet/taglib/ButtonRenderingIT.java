@@ -235,9 +235,9 @@ class ButtonRenderingIT {
     /** Runs Chromium headless with a fresh profile and no network chatter; returns its standard output. */
     private static String run(String chromium, Path profile, String name, String... arguments) throws Exception {
         List<String> command = new ArrayList<>(List.of(chromium, "--headless", "--no-sandbox", "--disable-gpu",
-                "--disable-dev-shm-usage", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--disable-extensions", "--user-data-dir=" + profile, "--hide-scrollbars",
-                "--force-device-scale-factor=1", "--window-size=" + PAGE_WIDTH + "," + PAGE_HEIGHT));
+                "--disable-dev-shm-usage", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--disable-extensions", "--user-data-dir=" + profile,
+                "--hide-scrollbars", "--force-device-scale-factor=1", "--window-size=" + PAGE_WIDTH + "," + PAGE_HEIGHT));
         command.addAll(List.of(arguments));
         Path out = workDir.resolve(name + ".out");
         Path err = workDir.resolve(name + ".err");
