@@ -32,10 +32,10 @@ public final class ButtonTag extends SimpleTagSupport {
             + ".cie-button:active{background-color:#002b55;color:#fff}"
             + ".cie-button:focus{outline:2px solid transparent;box-shadow:0 0 0 2px #fff,0 0 0 5px #1a1a1a}"
             + ".cie-button-mark{display:flex;flex:none;align-items:center;justify-content:center;"
-            + "margin:.4em 0;border-right:1px solid #fff}"
+            + "border-right:1px solid #fff}"
             + ".cie-button-mark svg,.cie-button-mark img{display:block;max-width:100%}"
             + ".cie-button-text{display:flex;flex:auto;align-items:center;justify-content:center;"
-            + "padding:0 .6em;text-align:center}"
+            + "padding:0 .4em;text-align:center}"
             + Arrays.stream(ButtonSize.values()).map(ButtonSize::css).collect(Collectors.joining());
 
     private String size = "m";

@@ -105,9 +105,11 @@ class ButtonTagTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"s, 150px, 30px, 10px, 19", "m, 220px, 44px, 15px, 29", "l, 280px, 56px, 20px, 38",
-        "xl, 340px, 68px, 25px, 47", "XL, 340px, 68px, 25px, 47"})
-    void everySize(String size, String width, String height, String fontSize, String icon) throws Exception {
+    @CsvSource({"s, 150px, 30px, 10px, 19, 28px, 4px", "m, 220px, 44px, 15px, 29, 42px, 6px",
+        "l, 280px, 56px, 20px, 38, 54px, 8px", "xl, 340px, 68px, 25px, 47, 66px, 9px",
+        "XL, 340px, 68px, 25px, 47, 66px, 9px"})
+    void everySize(String size, String width, String height, String fontSize, String icon, String markWidth,
+            String markGap) throws Exception {
         ButtonTag tag = button();
         tag.setSize(size);
         String html = new FakePage().render(tag);
@@ -118,6 +120,8 @@ class ButtonTagTest {
         assertThat(html).contains("." + sizeClass + "{width:" + width + ";min-height:" + height + ";font-size:"
                 + fontSize + "}");
         assertThat(html).contains("." + sizeClass + " .cie-button-mark svg{width:" + icon + "px;height:" + icon + "px}");
+        // icon + two gaps + the link's two 1 px borders fit in the height: 19+8+2=29, 29+12+2=43, 38+16+2=56, 47+18+2=67
+        assertThat(html).contains("." + sizeClass + " .cie-button-mark{width:" + markWidth + ";margin:" + markGap + " 0}");
     }
 
     @ParameterizedTest
