@@ -122,6 +122,9 @@ final class ServerProcess implements AutoCloseable {
                 if (status == 200) {
                     return;
                 }
+                if (status == 404 && consoleTail().contains("Server startup in")) {
+                    throw new AssertionError(name + " started but the WAR did not deploy:\n" + consoleTail());
+                }
                 if (status != 404 && status != 503) {
                     throw new AssertionError(name + ": /cie/metadata answered " + status + "\n" + consoleTail());
                 }
