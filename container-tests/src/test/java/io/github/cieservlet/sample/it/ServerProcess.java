@@ -33,10 +33,12 @@ final class ServerProcess implements AutoCloseable {
     private final Path consoleLog;
     private final String baseUrl;
     private final Thread shutdownHook;
+    private final List<String> startedMarkers;
     private long startMillis;
 
-    private ServerProcess(String name, Process process, Path consoleLog, int port) {
+    private ServerProcess(String name, Process process, Path consoleLog, int port, List<String> startedMarkers) {
         this.name = name;
+        this.startedMarkers = startedMarkers;
         this.process = process;
         this.consoleLog = consoleLog;
         this.baseUrl = "http://127.0.0.1:" + port;
@@ -88,13 +90,54 @@ final class ServerProcess implements AutoCloseable {
                 + " -Dcie.publicBaseUrl=http://127.0.0.1:" + port);
         Path console = base.resolve("logs/console.log");
         builder.redirectErrorStream(true).redirectOutput(console.toFile());
-        return start("Tomcat " + version, builder, console, port);
+        return start("Tomcat " + version, builder, console, port, List.of("Server startup in"));
     }
 
-    private static ServerProcess start(String name, ProcessBuilder builder, Path console, int port)
-            throws IOException, InterruptedException {
+    /**
+     * Starts WildFly {@code version} (standalone, default profile) with its own copy of {@code standalone/}
+     * under {@code target/container-work}: every port shifted by a free offset, bound to 127.0.0.1, the welcome
+     * content at {@code /} removed and {@code war} deployed as {@code ROOT.war}; returns once
+     * {@code /cie/metadata} answers 200.
+     */
+    static ServerProcess wildfly(String version, Path war) throws IOException, InterruptedException {
+        Path home = serversDir().resolve("wildfly-" + version);
+        require(home.resolve("bin/standalone.sh"));
+        require(war);
+        Path base = workDir().resolve("wildfly-" + version);
+        deleteRecursively(base);
+        Files.createDirectories(base);
+        copyRecursively(home.resolve("standalone/configuration"), base.resolve("configuration"));
+        Files.createDirectories(base.resolve("deployments"));
+        Path standaloneXml = base.resolve("configuration/standalone.xml");
+        String xml = Files.readString(standaloneXml, StandardCharsets.UTF_8);
+        String welcome = "<location name=\"/\" handler=\"welcome-content\"/>";
+        if (!xml.contains(welcome)) {
+            throw new IllegalStateException("unexpected " + standaloneXml + ": no " + welcome);
+        }
+        Files.writeString(standaloneXml, xml.replace(welcome, ""), StandardCharsets.UTF_8);
+        Files.copy(war, base.resolve("deployments/ROOT.war"));
+        int offset = freeOffset();
+        int port = 8080 + offset;
+
+        ProcessBuilder builder = new ProcessBuilder("sh", home.resolve("bin/standalone.sh").toString(),
+                "-Djboss.server.base.dir=" + base, "-Djboss.socket.binding.port-offset=" + offset,
+                "-Djboss.bind.address=127.0.0.1", "-Djboss.bind.address.management=127.0.0.1");
+        Map<String, String> env = builder.environment();
+        env.put("JBOSS_HOME", home.toString());
+        env.put("JAVA_HOME", System.getProperty("java.home"));
+        env.put("JAVA", System.getProperty("java.home") + "/bin/java");
+        env.remove("CIE_PUBLIC_BASE_URL");
+        env.put("JAVA_OPTS", "-Xmx512m -XX:TieredStopAtLevel=1 -Djava.net.preferIPv4Stack=true"
+                + " -Dcie.publicBaseUrl=http://127.0.0.1:" + port);
+        Path console = base.resolve("console.log");
+        builder.redirectErrorStream(true).redirectOutput(console.toFile());
+        return start("WildFly " + version, builder, console, port, List.of("WFLYSRV0025", "WFLYSRV0026"));
+    }
+
+    private static ServerProcess start(String name, ProcessBuilder builder, Path console, int port,
+            List<String> startedMarkers) throws IOException, InterruptedException {
         long start = System.nanoTime();
-        ServerProcess server = new ServerProcess(name, builder.start(), console, port);
+        ServerProcess server = new ServerProcess(name, builder.start(), console, port, startedMarkers);
         try {
             server.awaitReady();
         } catch (IOException | InterruptedException | RuntimeException | Error e) {
@@ -122,7 +165,7 @@ final class ServerProcess implements AutoCloseable {
                 if (status == 200) {
                     return;
                 }
-                if (status == 404 && consoleTail().contains("Server startup in")) {
+                if (status == 404 && startedMarkers.stream().anyMatch(consoleTail()::contains)) {
                     throw new AssertionError(name + " started but the WAR did not deploy:\n" + consoleTail());
                 }
                 if (status != 404 && status != 503) {
@@ -207,6 +250,32 @@ final class ServerProcess implements AutoCloseable {
     private static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
+        }
+    }
+
+    private static int freeOffset() throws IOException {
+        for (int attempt = 0; attempt < 50; attempt++) {
+            int offset = 10000 + (int) (Math.random() * 40000);
+            if (isFree(8080 + offset) && isFree(8443 + offset) && isFree(9990 + offset) && isFree(9993 + offset)) {
+                return offset;
+            }
+        }
+        throw new IllegalStateException("no free port offset for WildFly");
+    }
+
+    private static boolean isFree(int port) {
+        try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static void copyRecursively(Path from, Path to) throws IOException {
+        try (Stream<Path> walk = Files.walk(from)) {
+            for (Path p : (Iterable<Path>) walk::iterator) {
+                Files.copy(p, to.resolve(from.relativize(p).toString()));
+            }
         }
     }
 
