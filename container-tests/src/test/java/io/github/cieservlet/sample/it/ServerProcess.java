@@ -56,6 +56,7 @@ final class ServerProcess implements AutoCloseable {
         require(home.resolve("bin/catalina.sh"));
         require(war);
         Path base = workDir().resolve("tomcat-" + version);
+        killLeftover(base);
         deleteRecursively(base);
         for (String dir : List.of("conf", "logs", "temp", "webapps", "work")) {
             Files.createDirectories(base.resolve(dir));
@@ -90,7 +91,7 @@ final class ServerProcess implements AutoCloseable {
                 + " -Dcie.publicBaseUrl=http://127.0.0.1:" + port);
         Path console = base.resolve("logs/console.log");
         builder.redirectErrorStream(true).redirectOutput(console.toFile());
-        return start("Tomcat " + version, builder, console, port, List.of("Server startup in"));
+        return start("Tomcat " + version, builder, base, console, port, List.of("Server startup in"));
     }
 
     /**
@@ -104,6 +105,7 @@ final class ServerProcess implements AutoCloseable {
         require(home.resolve("bin/standalone.sh"));
         require(war);
         Path base = workDir().resolve("wildfly-" + version);
+        killLeftover(base);
         deleteRecursively(base);
         Files.createDirectories(base);
         copyRecursively(home.resolve("standalone/configuration"), base.resolve("configuration"));
@@ -131,13 +133,14 @@ final class ServerProcess implements AutoCloseable {
                 + " -Dcie.publicBaseUrl=http://127.0.0.1:" + port);
         Path console = base.resolve("console.log");
         builder.redirectErrorStream(true).redirectOutput(console.toFile());
-        return start("WildFly " + version, builder, console, port, List.of("WFLYSRV0025", "WFLYSRV0026"));
+        return start("WildFly " + version, builder, base, console, port, List.of("WFLYSRV0025", "WFLYSRV0026"));
     }
 
-    private static ServerProcess start(String name, ProcessBuilder builder, Path console, int port,
+    private static ServerProcess start(String name, ProcessBuilder builder, Path base, Path console, int port,
             List<String> startedMarkers) throws IOException, InterruptedException {
         long start = System.nanoTime();
         ServerProcess server = new ServerProcess(name, builder.start(), console, port, startedMarkers);
+        Files.writeString(pidFile(base), Long.toString(server.process.pid()), StandardCharsets.US_ASCII);
         try {
             server.awaitReady();
         } catch (IOException | InterruptedException | RuntimeException | Error e) {
@@ -251,6 +254,39 @@ final class ServerProcess implements AutoCloseable {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         }
+    }
+
+    private static Path pidFile(Path base) {
+        return base.resolveSibling(base.getFileName() + ".pid");
+    }
+
+    /**
+     * If a previous run was killed before it could stop its server (SIGKILL of the test JVM: no shutdown
+     * hook), ends that server: the process whose id this harness recorded, only if its command line still
+     * names this server's directory.
+     */
+    private static void killLeftover(Path base) throws IOException {
+        Path pidFile = pidFile(base);
+        if (!Files.exists(pidFile)) {
+            return;
+        }
+        try {
+            long pid = Long.parseLong(Files.readString(pidFile, StandardCharsets.US_ASCII).trim());
+            ProcessHandle.of(pid).ifPresent(handle -> {
+                List<ProcessHandle> tree = new ArrayList<>();
+                handle.descendants().forEach(tree::add);
+                tree.add(handle);
+                for (ProcessHandle h : tree) {
+                    boolean ours = h.info().commandLine().map(line -> line.contains(base.toString())).orElse(false);
+                    if (ours) {
+                        h.destroyForcibly();
+                    }
+                }
+            });
+        } catch (NumberFormatException e) {
+            // not a pid: ignore
+        }
+        Files.delete(pidFile);
     }
 
     private static int freeOffset() throws IOException {
