@@ -22,7 +22,7 @@ class IdpMetadataParserTest {
 
     @Test
     void fixtureIsValidSamlMetadata() throws Exception {
-        SamlSchemas.validateMetadata(CIE);
+        MetadataSchema.validate(SecureXml.parse(CIE.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 
     @Test

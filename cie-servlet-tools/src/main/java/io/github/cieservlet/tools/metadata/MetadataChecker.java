@@ -1,6 +1,7 @@
 package io.github.cieservlet.tools.metadata;
 
 import io.github.cieservlet.saml.EnvelopedSignatureVerifier;
+import io.github.cieservlet.saml.MetadataSchema;
 import io.github.cieservlet.saml.SamlXmlException;
 import io.github.cieservlet.saml.SecureXml;
 import io.github.cieservlet.saml.SpMetadataFactory;
