@@ -7,6 +7,7 @@ import io.github.cieservlet.config.CieSettings;
 import io.github.cieservlet.config.CieSettingsReader;
 import io.github.cieservlet.config.ParamSource;
 import io.github.cieservlet.config.SpEndpoints;
+import io.github.cieservlet.logging.Log;
 import io.github.cieservlet.saml.OpenSamlBootstrap;
 import io.github.cieservlet.web.AssertionConsumerServlet;
 import io.github.cieservlet.web.LoginServlet;
@@ -25,8 +26,6 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Starts cie-servlet with the web application: reads every {@code cie.*} param, initialises OpenSAML, builds
@@ -38,7 +37,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class CieContextListener implements ServletContextListener {
 
-    private static final Logger LOG = LoggerFactory.getLogger(CieContextListener.class);
+    private static final Log LOG = Log.of(CieContextListener.class);
 
     @Override
     public void contextInitialized(ServletContextEvent event) {

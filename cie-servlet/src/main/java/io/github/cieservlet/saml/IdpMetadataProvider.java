@@ -3,14 +3,13 @@ package io.github.cieservlet.saml;
 import io.github.cieservlet.CieAuthenticationException;
 import io.github.cieservlet.CieError;
 import io.github.cieservlet.config.ResourceLocation;
+import io.github.cieservlet.logging.Log;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.concurrent.locks.ReentrantLock;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Serves the identity provider's metadata, loaded lazily on first use (the bundled test IdP lives in the same
@@ -28,7 +27,7 @@ public final class IdpMetadataProvider {
     /** Shortest time between two attempts after a failed load. */
     public static final Duration RETRY_INTERVAL = Duration.ofSeconds(30);
 
-    private static final Logger LOG = LoggerFactory.getLogger(IdpMetadataProvider.class);
+    private static final Log LOG = Log.of(IdpMetadataProvider.class);
 
     private final ResourceLocation location;
     private final Duration refresh;

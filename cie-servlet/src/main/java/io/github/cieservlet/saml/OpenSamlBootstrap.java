@@ -1,10 +1,9 @@
 package io.github.cieservlet.saml;
 
+import io.github.cieservlet.logging.Log;
 import org.opensaml.core.config.InitializationException;
 import org.opensaml.core.config.InitializationService;
 import org.opensaml.core.xml.config.XMLObjectProviderRegistrySupport;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Initialises OpenSAML once per class loader and installs the hardened parser pool of {@link SecureXml} as
@@ -12,7 +11,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class OpenSamlBootstrap {
 
-    private static final Logger LOG = LoggerFactory.getLogger(OpenSamlBootstrap.class);
+    private static final Log LOG = Log.of(OpenSamlBootstrap.class);
     private static volatile boolean initialized;
 
     private OpenSamlBootstrap() {

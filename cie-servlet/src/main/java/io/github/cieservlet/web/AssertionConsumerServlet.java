@@ -7,6 +7,7 @@ import io.github.cieservlet.CieError;
 import io.github.cieservlet.CieIdentity;
 import io.github.cieservlet.bootstrap.CieServiceProvider;
 import io.github.cieservlet.config.SpEndpoints;
+import io.github.cieservlet.logging.Log;
 import io.github.cieservlet.saml.SamlXmlException;
 import io.github.cieservlet.saml.SecureXml;
 import io.github.cieservlet.saml.validation.ValidatedResponse;
@@ -23,8 +24,6 @@ import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.Base64;
 import org.opensaml.saml.saml2.core.Response;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * {@code POST /cie/acs}: the Assertion Consumer Service. Takes the pending login named by RelayState (once
@@ -35,8 +34,8 @@ import org.slf4j.LoggerFactory;
 public final class AssertionConsumerServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
-    private static final Logger LOG = LoggerFactory.getLogger(AssertionConsumerServlet.class);
-    private static final Logger PROTOCOL = LoggerFactory.getLogger("io.github.cieservlet.PROTOCOL");
+    private static final Log LOG = Log.of(AssertionConsumerServlet.class);
+    private static final Log PROTOCOL = Log.named(Log.PROTOCOL);
 
     private transient CieServiceProvider provider;
     private transient ErrorPageRenderer errorPages;

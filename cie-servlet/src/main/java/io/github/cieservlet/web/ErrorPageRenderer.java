@@ -1,14 +1,13 @@
 package io.github.cieservlet.web;
 
 import io.github.cieservlet.CieError;
+import io.github.cieservlet.logging.Log;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Collections;
 import java.util.Locale;
 import java.util.ResourceBundle;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Ends a failed CIE exchange: one WARN log line with the technical reason, and a clear page for the citizen in
@@ -17,7 +16,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class ErrorPageRenderer {
 
-    private static final Logger LOG = LoggerFactory.getLogger(ErrorPageRenderer.class);
+    private static final Log LOG = Log.of(ErrorPageRenderer.class);
     private static final String BUNDLE = "io.github.cieservlet.web.messages";
 
     private final String loginPath;

@@ -6,6 +6,7 @@ import io.github.cieservlet.bootstrap.CieServiceProvider;
 import io.github.cieservlet.config.CieSettings;
 import io.github.cieservlet.config.RequestBinding;
 import io.github.cieservlet.config.SpEndpoints;
+import io.github.cieservlet.logging.Log;
 import io.github.cieservlet.saml.AuthnRequestEncoder;
 import io.github.cieservlet.saml.IdpMetadata;
 import io.github.cieservlet.saml.SamlIds;
@@ -22,8 +23,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
 import org.opensaml.saml.saml2.core.AuthnRequest;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * {@code GET|POST /cie/login?target=/page}: starts a CIE login. Checks that the target is a page of this
@@ -33,8 +32,8 @@ import org.slf4j.LoggerFactory;
 public final class LoginServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
-    private static final Logger LOG = LoggerFactory.getLogger(LoginServlet.class);
-    private static final Logger PROTOCOL = LoggerFactory.getLogger("io.github.cieservlet.PROTOCOL");
+    private static final Log LOG = Log.of(LoginServlet.class);
+    private static final Log PROTOCOL = Log.named(Log.PROTOCOL);
 
     private transient CieServiceProvider provider;
     private transient ErrorPageRenderer errorPages;

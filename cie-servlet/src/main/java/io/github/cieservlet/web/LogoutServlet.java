@@ -4,14 +4,13 @@ import io.github.cieservlet.CieAuthenticationException;
 import io.github.cieservlet.CieIdentity;
 import io.github.cieservlet.bootstrap.CieServiceProvider;
 import io.github.cieservlet.config.CieSettings;
+import io.github.cieservlet.logging.Log;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * {@code GET|POST /cie/logout}: logout as CIE does it ("simple logout"; the IdP has no SAML Single Logout).
@@ -22,7 +21,7 @@ import org.slf4j.LoggerFactory;
 public final class LogoutServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
-    private static final Logger LOG = LoggerFactory.getLogger(LogoutServlet.class);
+    private static final Log LOG = Log.of(LogoutServlet.class);
 
     private transient CieServiceProvider provider;
 

@@ -5,6 +5,7 @@ import io.github.cieservlet.CieError;
 import io.github.cieservlet.bootstrap.CieServiceProvider;
 import io.github.cieservlet.config.CieSettings;
 import io.github.cieservlet.config.SpEndpoints;
+import io.github.cieservlet.logging.Log;
 import io.github.cieservlet.saml.IdpMetadata;
 import io.github.cieservlet.saml.LogoutRequestReader;
 import io.github.cieservlet.saml.LogoutResponseFactory;
@@ -17,8 +18,6 @@ import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import org.opensaml.saml.saml2.core.LogoutRequest;
 import org.opensaml.saml.saml2.core.LogoutResponse;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * {@code /cie/slo}: the SingleLogoutService the CIE rules require in the metadata "for future logout
@@ -29,7 +28,7 @@ import org.slf4j.LoggerFactory;
 public final class SingleLogoutServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
-    private static final Logger LOG = LoggerFactory.getLogger(SingleLogoutServlet.class);
+    private static final Log LOG = Log.of(SingleLogoutServlet.class);
     private static final int MAX_RELAY_STATE = 80;
 
     private transient CieServiceProvider provider;

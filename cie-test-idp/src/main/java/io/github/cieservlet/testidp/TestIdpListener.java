@@ -2,6 +2,7 @@ package io.github.cieservlet.testidp;
 
 import io.github.cieservlet.config.ParamSource;
 import io.github.cieservlet.config.RequestBinding;
+import io.github.cieservlet.logging.Log;
 import io.github.cieservlet.saml.XmlSigner;
 import io.github.cieservlet.testidp.idp.IdpCredentials;
 import io.github.cieservlet.testidp.idp.IdpEndpoints;
@@ -24,8 +25,6 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Declared by the jar's web fragment {@code cie_test_idp}: when {@link ActivationGuard} allows it, makes the
@@ -44,7 +43,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class TestIdpListener implements ServletContextListener {
 
-    private static final Logger LOG = LoggerFactory.getLogger(TestIdpListener.class);
+    private static final Log LOG = Log.of(TestIdpListener.class);
 
     @Override
     public void contextInitialized(ServletContextEvent event) {

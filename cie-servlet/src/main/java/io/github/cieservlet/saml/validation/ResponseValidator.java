@@ -3,6 +3,7 @@ package io.github.cieservlet.saml.validation;
 import io.github.cieservlet.CieAuthenticationException;
 import io.github.cieservlet.CieIdentity;
 import io.github.cieservlet.CieLevel;
+import io.github.cieservlet.logging.Log;
 import io.github.cieservlet.saml.IdpMetadata;
 import io.github.cieservlet.store.PendingRequest;
 import io.github.cieservlet.store.ReplayCache;
@@ -13,8 +14,6 @@ import java.util.Objects;
 import org.opensaml.saml.saml2.core.Assertion;
 import org.opensaml.saml.saml2.core.Conditions;
 import org.opensaml.saml.saml2.core.Response;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Validates the SAML Response the CIE identity provider posted to the Assertion Consumer Service, following
@@ -50,7 +49,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class ResponseValidator {
 
-    private static final Logger LOG = LoggerFactory.getLogger(ResponseValidator.class);
+    private static final Log LOG = Log.of(ResponseValidator.class);
 
     private final Clock clock;
     private final Duration clockSkew;

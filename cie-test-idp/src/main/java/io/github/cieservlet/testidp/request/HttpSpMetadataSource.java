@@ -1,10 +1,9 @@
 package io.github.cieservlet.testidp.request;
 
 import io.github.cieservlet.config.ResourceLocation;
+import io.github.cieservlet.logging.Log;
 import io.github.cieservlet.saml.SamlXmlException;
 import java.io.IOException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Reads the service provider's metadata from its URL with a bounded read, lazily on first use (the service
@@ -12,7 +11,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class HttpSpMetadataSource implements SpMetadataSource {
 
-    private static final Logger LOG = LoggerFactory.getLogger(HttpSpMetadataSource.class);
+    private static final Log LOG = Log.of(HttpSpMetadataSource.class);
 
     private final ResourceLocation location;
     private SpMetadata cached;

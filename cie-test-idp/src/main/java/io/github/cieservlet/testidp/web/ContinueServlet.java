@@ -1,6 +1,7 @@
 package io.github.cieservlet.testidp.web;
 
 import io.github.cieservlet.CieLevel;
+import io.github.cieservlet.logging.Log;
 import io.github.cieservlet.testidp.idp.ErrorCode;
 import io.github.cieservlet.testidp.request.ReplyTo;
 import io.github.cieservlet.testidp.request.ValidRequest;
@@ -13,8 +14,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * {@code POST /cie-test-idp/profile/SAML2/continue}: takes the developer's choice for a pending request and
@@ -23,7 +22,7 @@ import org.slf4j.LoggerFactory;
 public final class ContinueServlet extends IdpServlet {
 
     private static final long serialVersionUID = 1L;
-    private static final Logger LOG = LoggerFactory.getLogger(ContinueServlet.class);
+    private static final Log LOG = Log.of(ContinueServlet.class);
 
     private final transient ResponseBuilder responses;
     private final transient PendingLogins pending;

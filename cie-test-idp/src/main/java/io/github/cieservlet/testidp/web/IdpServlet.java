@@ -1,13 +1,12 @@
 package io.github.cieservlet.testidp.web;
 
+import io.github.cieservlet.logging.Log;
 import io.github.cieservlet.testidp.idp.ErrorCode;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * What every test IdP endpoint shares: a wrong HTTP method gets the IdP's nr06 page (as at the real IdP), and
@@ -16,7 +15,7 @@ import org.slf4j.LoggerFactory;
 abstract class IdpServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
-    private static final Logger LOG = LoggerFactory.getLogger(IdpServlet.class);
+    private static final Log LOG = Log.of(IdpServlet.class);
 
     private final List<String> methods;
 

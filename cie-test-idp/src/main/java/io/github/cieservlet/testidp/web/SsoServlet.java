@@ -1,6 +1,7 @@
 package io.github.cieservlet.testidp.web;
 
 import io.github.cieservlet.config.RequestBinding;
+import io.github.cieservlet.logging.Log;
 import io.github.cieservlet.testidp.idp.IdpEndpoints;
 import io.github.cieservlet.testidp.request.AuthnRequestChecker;
 import io.github.cieservlet.testidp.request.ReplyTo;
@@ -13,8 +14,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * A SingleSignOnService: {@code POST .../POST/SSO} or {@code GET .../Redirect/SSO}. A good AuthnRequest gets
@@ -24,7 +23,7 @@ import org.slf4j.LoggerFactory;
 public final class SsoServlet extends IdpServlet {
 
     private static final long serialVersionUID = 1L;
-    private static final Logger LOG = LoggerFactory.getLogger(SsoServlet.class);
+    private static final Log LOG = Log.of(SsoServlet.class);
 
     private final RequestBinding binding;
     private final transient IdpEndpoints idp;
