@@ -18,19 +18,22 @@ import java.util.regex.Pattern;
  * The cookies that carry the logins in progress of one browser: one per login, named after its RelayState
  * ({@code cie_pending_<RelayState>}), its value the {@link PendingRequestCodec sealed} pending request. A fresh
  * cookie is made at every login start and never adopted from the client; the value is encrypted and
- * authenticated by the server, bound to its RelayState. Scoped to the library's endpoints, HttpOnly, and over
- * https Secure with SameSite=None (the identity provider's answer is a cross-site POST). A browser keeps at most
- * {@value #MAX_PER_BROWSER} logins in progress (tabs); starting another drops the oldest.
+ * authenticated by the server, bound to its RelayState. HttpOnly. Over https the name has the {@code __Host-}
+ * prefix (so Secure, Path=/ and no Domain: a sibling subdomain cannot plant one, which would be login CSRF) and
+ * SameSite=None (the identity provider's answer is a cross-site POST); on plain-http localhost it is scoped to
+ * the endpoints' path with SameSite=Lax. A browser keeps at most {@value #MAX_PER_BROWSER} logins in progress
+ * (tabs) and at most {@value #MAX_TOTAL_CHARS} characters of them; starting another drops the oldest.
  */
 final class PendingLoginCookies {
 
-    /** Prefix of the cookie names. */
+    /** Prefix of the cookie names (after {@code __Host-} over https). */
     static final String PREFIX = "cie_pending_";
+    private static final String HOST_PREFIX = "__Host-";
     /** Most logins in progress one browser keeps. */
     static final int MAX_PER_BROWSER = 4;
 
     /** Longest total of the pending-login cookies one browser sends (well under the 8 KiB header limits). */
-    private static final int MAX_TOTAL_CHARS = 6000;
+    static final int MAX_TOTAL_CHARS = 4096;
     /** How long past its expiry a pending login is still carried, so that a late answer is told "expired". */
     private static final Duration GRACE = Duration.ofMinutes(10);
     private static final Pattern RELAY_STATE = Pattern.compile("[A-Za-z0-9_-]{43}");
@@ -38,6 +41,7 @@ final class PendingLoginCookies {
     private final PendingRequestCodec codec;
     private final String path;
     private final boolean secure;
+    private final String namePrefix;
     private final long maxAgeSeconds;
 
     /**
@@ -49,8 +53,9 @@ final class PendingLoginCookies {
     PendingLoginCookies(PendingRequestCodec codec, String publicBaseUrl, String pathPrefix, Duration lifetime) {
         this.codec = codec;
         String basePath = URI.create(publicBaseUrl).getRawPath();
-        this.path = (basePath == null ? "" : basePath) + pathPrefix;
         this.secure = publicBaseUrl.startsWith("https:");
+        this.path = secure ? "/" : (basePath == null ? "" : basePath) + pathPrefix;
+        this.namePrefix = secure ? HOST_PREFIX + PREFIX : PREFIX;
         this.maxAgeSeconds = lifetime.plus(GRACE).getSeconds();
     }
 
@@ -83,7 +88,7 @@ final class PendingLoginCookies {
         List<Held> held = new ArrayList<>();
         for (Cookie cookie : cookies(request)) {
             String name = cookie.getName();
-            String state = name.startsWith(PREFIX) ? name.substring(PREFIX.length()) : "";
+            String state = name.startsWith(namePrefix) ? name.substring(namePrefix.length()) : "";
             if (RELAY_STATE.matcher(state).matches()) {
                 Optional<PendingRequest> pending = codec.open(state, cookie.getValue());
                 if (pending.isPresent() && now.isBefore(pending.get().expiresAt().plus(GRACE))) {
@@ -94,10 +99,10 @@ final class PendingLoginCookies {
             }
         }
         held.sort(Comparator.comparing((Held h) -> h.issued).reversed());
-        int budget = MAX_TOTAL_CHARS - (PREFIX.length() + relayState.length() + value.length());
+        int budget = MAX_TOTAL_CHARS - (namePrefix.length() + relayState.length() + value.length());
         int kept = 0;
         for (Held h : held) {
-            int size = PREFIX.length() + h.relayState.length() + h.valueLength;
+            int size = namePrefix.length() + h.relayState.length() + h.valueLength;
             if (kept < MAX_PER_BROWSER - 1 && size <= budget) {
                 kept++;
                 budget -= size;
@@ -105,7 +110,7 @@ final class PendingLoginCookies {
                 clear(response, h.relayState);
             }
         }
-        response.addHeader("Set-Cookie", PREFIX + relayState + "=" + value + attributes(maxAgeSeconds));
+        response.addHeader("Set-Cookie", namePrefix + relayState + "=" + value + attributes(maxAgeSeconds));
     }
 
     /**
@@ -117,7 +122,7 @@ final class PendingLoginCookies {
         if (relayState == null || !RELAY_STATE.matcher(relayState).matches()) {
             return Optional.empty();
         }
-        String name = PREFIX + relayState;
+        String name = namePrefix + relayState;
         for (Cookie cookie : cookies(request)) {
             if (name.equals(cookie.getName())) {
                 return codec.open(relayState, cookie.getValue());
@@ -131,7 +136,7 @@ final class PendingLoginCookies {
      * @param relayState the RelayState whose cookie the browser must drop
      */
     void clear(HttpServletResponse response, String relayState) {
-        response.addHeader("Set-Cookie", PREFIX + relayState + "=" + attributes(0));
+        response.addHeader("Set-Cookie", namePrefix + relayState + "=" + attributes(0));
     }
 
     private String attributes(long maxAge) {

@@ -14,7 +14,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The authentication listener receives the exact signed Response of each login and the AuthnRequest it answers. */
+/**
+ * The authentication listener receives the exact signed Response of each login and the AuthnRequest it answers,
+ * equal byte for byte to the one the browser carried to the IdP.
+ */
 @ExtendWith(PortalServer.class)
 class EvidenceIT {
 
@@ -34,8 +37,11 @@ class EvidenceIT {
     @Test
     void eachLoginLeavesTheSignedResponseAndItsRequest() throws Exception {
         try (CieBrowser browser = new CieBrowser()) {
-            HtmlPage autoPost = browser.choose(browser.openProtectedPageUntilIdp("/area-riservata/"),
-                    "BIANCA_VERDI", "SUCCESS", "L3");
+            HtmlPage toIdp = (HtmlPage) browser.get("/area-riservata/");
+            String requestSent = new String(Base64.getDecoder().decode(PendingLoginIT.samlRequestSent(toIdp)),
+                    StandardCharsets.UTF_8);
+            HtmlPage chooser = toIdp.getForms().get(0).getOneHtmlElementByAttribute("button", "type", "submit").click();
+            HtmlPage autoPost = browser.choose(chooser, "BIANCA_VERDI", "SUCCESS", "L3");
             String sent = new String(Base64.getMimeDecoder().decode(CieBrowser.field(autoPost, "SAMLResponse")),
                     StandardCharsets.UTF_8);
             assertThat(browser.postToAcs(autoPost).getWebResponse().getStatusCode()).isEqualTo(200);
@@ -48,6 +54,8 @@ class EvidenceIT {
             assertThat(Files.readString(responses[0])).isEqualTo(sent).contains("SignatureValue", "VRDBNC92E57F205E");
             String request = Files.readString(Path.of(responses[0].toString().replace("-response.xml", "-request.xml")));
             assertThat(request).contains("AuthnRequest", "SignatureValue", "ForceAuthn=\"true\"");
+            // no server keeps the AuthnRequest: the ACS rebuilt it from the browser's sealed cookie, byte for byte
+            assertThat(request).isEqualTo(requestSent);
             assertThat(sent).contains("InResponseTo=\"" + request.replaceAll("(?s).*?\\sID=\"([^\"]+)\".*", "$1") + "\"");
         }
     }
