@@ -63,6 +63,24 @@ abstract class ContainerLoginFlow {
         }
     }
 
+    /** Issue 9 item 1: dot segments, {@code ..;}, encoded dots, path parameters, double encoding, {@code //}. */
+    @Test
+    void pathVariantsThroughTheEndpointsPrefixEndAtTheLogin() throws Exception {
+        System.out.print(AttackChecks.pathVariantsEndAtTheLogin(server.baseUrl()));
+    }
+
+    /** Issue 9 item 6: no caching, no framing of protected pages; SameSite=Lax session cookie. */
+    @Test
+    void protectedPagesAreNotCachedNorFramedAndTheSessionCookieIsLax() throws Exception {
+        AttackChecks.protectedPagesAreNotCachedNorFramedAndTheSessionCookieIsLax(server.baseUrl());
+    }
+
+    /** Issue 9 item 7: non-ASCII login targets are percent-encoded into Location. */
+    @Test
+    void nonAsciiTargetsArePercentEncodedInLocation() throws Exception {
+        AttackChecks.nonAsciiTargetsArePercentEncodedInLocation(server.baseUrl());
+    }
+
     @Test
     void aRefusedLoginShowsTheCieErrorPage() throws Exception {
         try (CieBrowser browser = browser()) {
