@@ -8,8 +8,8 @@ import java.util.concurrent.ConcurrentMap;
 /**
  * A bounded {@link ReplayCache} in this JVM's memory. {@link #sweep()} drops expired IDs; the service provider
  * runs it on a schedule. When full, expired IDs are dropped at once; if it is still full, new IDs are refused
- * (fail closed: a flood must not make the cache forget a live ID). Only messages that passed the IdP signature
- * check, or the binding of a browser's own login, are recorded, so filling it takes real logins.
+ * (fail closed: a flood must not make the cache forget a live ID). The ACS records only the IDs of Responses
+ * that passed every check (signed by the IdP), so filling it takes real logins at the identity provider.
  */
 public final class InMemoryReplayCache implements ReplayCache {
 
