@@ -46,8 +46,7 @@ public final class LoginServlet extends HttpServlet {
         provider = CieServiceProvider.from(getServletContext());
         CieSettings settings = provider.settings();
         errorPages = new ErrorPageRenderer(settings.endpoints().path(SpEndpoints.LOGIN));
-        pendingLogins = new PendingLoginCookies(provider.pendingRequestCodec(), settings.endpoints().publicBaseUrl(),
-                settings.endpoints().path(""), settings.pendingRequestTimeout());
+        pendingLogins = PendingLoginCookies.of(provider);
         encoder = new AuthnRequestEncoder(settings.credentials());
     }
 

@@ -1,5 +1,7 @@
 package io.github.cieservlet.web;
 
+import io.github.cieservlet.bootstrap.CieServiceProvider;
+import io.github.cieservlet.config.CieSettings;
 import io.github.cieservlet.store.PendingRequest;
 import io.github.cieservlet.store.PendingRequestCodec;
 import jakarta.servlet.http.Cookie;
@@ -57,6 +59,16 @@ final class PendingLoginCookies {
         this.path = secure ? "/" : (basePath == null ? "" : basePath) + pathPrefix;
         this.namePrefix = secure ? HOST_PREFIX + PREFIX : PREFIX;
         this.maxAgeSeconds = lifetime.plus(GRACE).getSeconds();
+    }
+
+    /**
+     * @param provider the service provider: its codec, public base URL, endpoints' prefix and login timeout
+     * @return the cookies of its logins in progress
+     */
+    static PendingLoginCookies of(CieServiceProvider provider) {
+        CieSettings settings = provider.settings();
+        return new PendingLoginCookies(provider.pendingRequestCodec(), settings.endpoints().publicBaseUrl(),
+                settings.endpoints().path(""), settings.pendingRequestTimeout());
     }
 
     /**
