@@ -9,6 +9,7 @@ import io.github.cieservlet.saml.validation.ResponseValidator;
 import io.github.cieservlet.store.InMemoryPendingRequestStore;
 import io.github.cieservlet.store.InMemoryReplayCache;
 import io.github.cieservlet.store.PendingRequestStore;
+import io.github.cieservlet.store.ReplayCache;
 import jakarta.servlet.ServletContext;
 import java.time.Clock;
 import java.util.List;
@@ -32,6 +33,7 @@ public final class CieServiceProvider {
     private final IdpMetadataProvider idpMetadata;
     private final AuthnRequestFactory authnRequests;
     private final String spMetadataXml;
+    private final ReplayCache replayCache;
     private final ResponseValidator responseValidator;
     private final PendingRequestStore pendingRequests;
     private final List<CieAuthenticationListener> listeners;
@@ -50,8 +52,9 @@ public final class CieServiceProvider {
                 classLoader, clock);
         this.authnRequests = new AuthnRequestFactory(settings);
         this.spMetadataXml = new SpMetadataFactory(settings).signedXml();
+        this.replayCache = new InMemoryReplayCache(MAX_REPLAY_ENTRIES, clock);
         this.responseValidator = new ResponseValidator(settings.entityId(), settings.endpoints().acsUrl(),
-                settings.clockSkew(), clock, new InMemoryReplayCache(MAX_REPLAY_ENTRIES, clock));
+                settings.clockSkew(), clock, replayCache);
         this.pendingRequests = new InMemoryPendingRequestStore(MAX_PENDING_REQUESTS, clock);
         this.listeners = List.copyOf(listeners);
     }
@@ -94,6 +97,11 @@ public final class CieServiceProvider {
     /** @return the signed SP metadata */
     public String spMetadataXml() {
         return spMetadataXml;
+    }
+
+    /** @return the once-only record of Response, Assertion and LogoutRequest IDs */
+    public ReplayCache replayCache() {
+        return replayCache;
     }
 
     /** @return the Response validator */
