@@ -233,6 +233,31 @@ class CieSettingsReaderTest {
     }
 
     @Test
+    void privateSubjectWithALeftoverIpaCodeOrCategoryIsRefusedNamingTheParamAndTheFix() {
+        Map<String, String> params = ConfigFixtures.validPublic(dir);
+        params.put("cie.subjectType", "private");
+        params.put("cie.vatNumber", "IT12345678901");
+        params.put("cie.fiscalCode", "12345678901");
+        params.put("cie.nace2Code", "62.01.00");
+        params.put("cie.ipaCategory", "L6");
+        assertThat(problemParams(params)).containsExactlyInAnyOrder("cie.ipaCode", "cie.ipaCategory");
+        assertThatThrownBy(() -> read(params)).hasMessageContaining("cie.ipaCode: is for public subjects only, but"
+                + " cie.subjectType is private; remove cie.ipaCode, or set cie.subjectType to public");
+    }
+
+    @Test
+    void publicSubjectWithVatNumberFiscalCodeOrNace2IsRefusedNamingTheParamAndTheFix() {
+        Map<String, String> params = ConfigFixtures.validPublic(dir);
+        params.put("cie.vatNumber", "IT12345678901");
+        assertThat(problemParams(params)).containsExactly("cie.vatNumber");
+        params.put("cie.fiscalCode", "12345678901");
+        params.put("cie.nace2Code", "62.01.00");
+        assertThat(problemParams(params)).containsExactlyInAnyOrder("cie.vatNumber", "cie.fiscalCode", "cie.nace2Code");
+        assertThatThrownBy(() -> read(params)).hasMessageContaining("cie.fiscalCode: is for private subjects only, but"
+                + " cie.subjectType is public; remove cie.fiscalCode, or set cie.subjectType to private");
+    }
+
+    @Test
     void publicSubjectNeedsIpaCode() {
         Map<String, String> params = ConfigFixtures.validPublic(dir);
         params.remove("cie.ipaCode");

@@ -11,10 +11,13 @@ import io.github.cieservlet.testidp.request.AuthnRequestChecker;
 import io.github.cieservlet.testidp.request.HttpSpMetadataSource;
 import io.github.cieservlet.testidp.response.ResponseBuilder;
 import io.github.cieservlet.testidp.web.ContinueServlet;
+import io.github.cieservlet.testidp.web.LoopbackOnlyFilter;
 import io.github.cieservlet.testidp.web.MetadataServlet;
 import io.github.cieservlet.testidp.web.PendingLogins;
 import io.github.cieservlet.testidp.web.SloServlet;
 import io.github.cieservlet.testidp.web.SsoServlet;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.FilterRegistration;
 import jakarta.servlet.Servlet;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletContextEvent;
@@ -22,14 +25,16 @@ import jakarta.servlet.ServletContextListener;
 import jakarta.servlet.ServletRegistration;
 import java.time.Clock;
 import java.util.Collections;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * Declared by the jar's web fragment {@code cie_test_idp}: when {@link ActivationGuard} allows it, makes the
- * IdP key and registers the endpoints under {@value IdpEndpoints#BASE_PATH}; otherwise registers nothing and
- * logs one INFO line.
+ * IdP key and registers the endpoints under {@value IdpEndpoints#BASE_PATH}, each behind
+ * {@link LoopbackOnlyFilter} (only direct requests from this machine); otherwise registers nothing and logs one
+ * INFO line.
  *
  * <table>
  * <caption>Endpoints (under the public base URL)</caption>
@@ -44,6 +49,7 @@ import java.util.Set;
 public final class TestIdpListener implements ServletContextListener {
 
     private static final Log LOG = Log.of(TestIdpListener.class);
+    private static final String SERVLET_PREFIX = "cieTestIdp";
 
     @Override
     public void contextInitialized(ServletContextEvent event) {
@@ -69,9 +75,20 @@ public final class TestIdpListener implements ServletContextListener {
                 pending), IdpEndpoints.SSO_REDIRECT_PATH);
         register(context, "cieTestIdpContinue", new ContinueServlet(responses, pending), IdpEndpoints.CONTINUE_PATH);
         register(context, "cieTestIdpSlo", new SloServlet(), IdpEndpoints.SLO_REDIRECT_PATH);
+        FilterRegistration.Dynamic loopbackOnly = context.addFilter("cieTestIdpLoopbackOnly", new LoopbackOnlyFilter());
+        if (loopbackOnly == null) {
+            throw new IllegalStateException("cie-test-idp: a filter named cieTestIdpLoopbackOnly is already registered");
+        }
+        loopbackOnly.addMappingForServletNames(EnumSet.allOf(DispatcherType.class), false, servletNames(context));
         LOG.warn("cie-test-idp is ACTIVE ({}): anyone can log in as a test citizen. Metadata at {}; the service"
                 + " provider metadata will be read from {}", decision.reason(), idp.metadataUrl(),
                 decision.spMetadataUrl());
+    }
+
+    /** @return the names of the servlets registered here (all start with {@code cieTestIdp}) */
+    private static String[] servletNames(ServletContext context) {
+        return context.getServletRegistrations().keySet().stream().filter(name -> name.startsWith(SERVLET_PREFIX))
+                .toArray(String[]::new);
     }
 
     private static Map<String, String> initParameters(ServletContext context) {
