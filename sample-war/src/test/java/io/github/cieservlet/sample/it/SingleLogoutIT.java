@@ -2,40 +2,30 @@ package io.github.cieservlet.sample.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.cieservlet.CieLevel;
 import io.github.cieservlet.saml.MetadataKeys;
 import io.github.cieservlet.saml.RedirectBinding;
 import io.github.cieservlet.saml.SamlIds;
 import io.github.cieservlet.saml.SamlObjects;
 import io.github.cieservlet.saml.SecureXml;
-import io.github.cieservlet.saml.XmlSigner;
 import io.github.cieservlet.testidp.idp.IdpCredentials;
 import io.github.cieservlet.testidp.idp.IdpEndpoints;
-import io.github.cieservlet.testidp.idp.IdpMetadataDocument;
-import io.github.cieservlet.testidp.request.ReplyTo;
-import io.github.cieservlet.testidp.response.ResponseBuilder;
 import io.github.cieservlet.testidp.response.TestCitizen;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import org.eclipse.jetty.server.Server;
 import org.htmlunit.Page;
-import org.htmlunit.html.HtmlPage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.opensaml.saml.common.SAMLVersion;
 import org.opensaml.saml.saml2.core.Assertion;
-import org.opensaml.saml.saml2.core.AuthnRequest;
 import org.opensaml.saml.saml2.core.Issuer;
 import org.opensaml.saml.saml2.core.LogoutRequest;
 import org.opensaml.saml.saml2.core.LogoutResponse;
@@ -56,8 +46,9 @@ import org.opensaml.saml.saml2.metadata.SPSSODescriptor;
  */
 class SingleLogoutIT {
 
-    private static final IdpEndpoints IDP = new IdpEndpoints("http://127.0.0.1:9");
-    private static final IdpCredentials IDP_KEY = IdpCredentials.generate(Clock.systemUTC());
+    private static final IdpEndpoints IDP = TrustedIdp.ENDPOINTS;
+    private static final TrustedIdp TRUSTED = new TrustedIdp();
+    private static final IdpCredentials IDP_KEY = TRUSTED.key();
     private static final IdpCredentials ATTACKER = IdpCredentials.generate(Clock.systemUTC());
 
     @TempDir
@@ -68,9 +59,7 @@ class SingleLogoutIT {
 
     @BeforeAll
     static void startTrustingTheTestKey() throws Exception {
-        Path metadata = dir.resolve("idp-metadata.xml");
-        Files.write(metadata, IdpMetadataDocument.build(IDP, IDP_KEY.certificate()));
-        server = PortalServer.startAnother(Map.of("cie.idpMetadata", metadata.toUri().toString()));
+        server = TRUSTED.startPortal(dir);
         base = PortalServer.baseUrlOf(server);
     }
 
@@ -88,15 +77,9 @@ class SingleLogoutIT {
      * trusted IdP key (as the IdP would post it), and returns the session's NameID and SessionIndex.
      */
     private static Session logIn(CieBrowser browser, TestCitizen citizen) throws Exception {
-        HtmlPage toIdp = (HtmlPage) browser.get("/area-riservata/");
-        AuthnRequest authnRequest = SecureXml.parse(Base64.getDecoder().decode(CieBrowser.field(toIdp, "SAMLRequest")),
-                AuthnRequest.class);
-        ReplyTo to = new ReplyTo(authnRequest.getIssuer().getValue(), base + "/cie/acs", authnRequest.getID(),
-                CieBrowser.field(toIdp, "RelayState"));
-        String xml = new ResponseBuilder(IDP, new XmlSigner(IDP_KEY.privateKey(), IDP_KEY.certificate()),
-                Clock.systemUTC()).success(to, citizen, CieLevel.L3);
-        Page landed = browser.postResponse(Base64.getEncoder().encodeToString(xml.getBytes(StandardCharsets.UTF_8)),
-                to.relayState());
+        TrustedIdp.LoginStart login = TrustedIdp.startLogin(browser, base);
+        String xml = TRUSTED.success(login, citizen);
+        Page landed = TrustedIdp.post(browser, login, xml);
         assertThat(landed.getWebResponse().getStatusCode()).isEqualTo(200);
         assertThat(isLoggedIn(browser)).isTrue();
         Assertion assertion = SecureXml.parse(xml.getBytes(StandardCharsets.UTF_8), Response.class).getAssertions().get(0);
