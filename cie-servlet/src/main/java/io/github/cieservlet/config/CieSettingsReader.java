@@ -3,7 +3,6 @@ package io.github.cieservlet.config;
 import io.github.cieservlet.CieAuthenticationListener;
 import io.github.cieservlet.CieLevel;
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Clock;
@@ -152,19 +151,9 @@ public final class CieSettingsReader {
         return text;
     }
 
+    /** {@code localhost}, or a loopback address literal: read from the text, never resolved (no DNS, no hosts file). */
     private static boolean isLoopback(String host) {
-        String bare = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
-        if ("localhost".equalsIgnoreCase(bare)) {
-            return true;
-        }
-        if (!bare.matches("[0-9.]+|[0-9a-fA-F:]+")) {
-            return false;
-        }
-        try {
-            return InetAddress.getByName(bare).isLoopbackAddress();
-        } catch (IOException e) {
-            return false;
-        }
+        return "localhost".equalsIgnoreCase(host) || LoopbackAddress.isLoopback(host);
     }
 
     private String pathPrefix() {

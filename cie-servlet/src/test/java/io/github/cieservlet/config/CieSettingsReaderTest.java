@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class CieSettingsReaderTest {
 
@@ -175,6 +177,16 @@ class CieSettingsReaderTest {
         assertThat(settings.idpMetadataLocation().location()).isEqualTo("http://localhost:8080/app/cie-test-idp/metadata");
         params.put("cie.publicBaseUrl", "http://127.0.0.1:8080");
         assertThat(read(params).environment()).isEqualTo(Environment.LOCAL);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"http://cafe:8080", "http://dead/", "http://127.1/", "http://[::ffff:192.0.2.2]/",
+        "http://localhost.example.com/"})
+    void localEnvironmentNeverTrustsANameOrAnAbbreviatedAddress(String baseUrl) {
+        Map<String, String> params = ConfigFixtures.validPublic(dir);
+        params.put("cie.environment", "local");
+        params.put("cie.publicBaseUrl", baseUrl);
+        assertThatThrownBy(() -> read(params)).hasMessageContaining("lets anyone log in");
     }
 
     @Test

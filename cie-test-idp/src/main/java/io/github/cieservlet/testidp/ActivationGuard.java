@@ -3,6 +3,7 @@ package io.github.cieservlet.testidp;
 import io.github.cieservlet.config.CieParam;
 import io.github.cieservlet.config.ConfigProblem;
 import io.github.cieservlet.config.Environment;
+import io.github.cieservlet.config.LoopbackAddress;
 import io.github.cieservlet.config.ParamSource;
 import io.github.cieservlet.config.SpEndpoints;
 import java.net.URI;

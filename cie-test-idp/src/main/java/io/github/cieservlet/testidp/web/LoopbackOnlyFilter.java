@@ -1,7 +1,7 @@
 package io.github.cieservlet.testidp.web;
 
 import io.github.cieservlet.logging.Log;
-import io.github.cieservlet.testidp.LoopbackAddress;
+import io.github.cieservlet.config.LoopbackAddress;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;

@@ -7,12 +7,12 @@ import java.util.List;
 import org.htmlunit.HttpMethod;
 import org.htmlunit.Page;
 import org.htmlunit.WebRequest;
+import org.htmlunit.util.NameValuePair;
 import org.htmlunit.html.HtmlPage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.htmlunit.util.NameValuePair;
 
 /** Whole CIE logins through the sample portal and the bundled test IdP, in a real servlet container. */
 @ExtendWith(PortalServer.class)

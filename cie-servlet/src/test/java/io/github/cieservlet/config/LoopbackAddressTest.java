@@ -1,4 +1,4 @@
-package io.github.cieservlet.testidp;
+package io.github.cieservlet.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

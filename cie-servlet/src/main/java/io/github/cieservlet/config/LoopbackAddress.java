@@ -1,10 +1,12 @@
-package io.github.cieservlet.testidp;
+package io.github.cieservlet.config;
 
 /**
  * Whether an IP address literal is a loopback address, read from the text alone: never through DNS or the hosts
  * file, so no name (not even one that looks like hex digits, such as {@code cafe}) can be made to count as this
  * machine. Loopback is {@code 127.0.0.0/8} in dotted-quad form, {@code ::1} in any IPv6 spelling, and
- * {@code ::ffff:127.x.x.x} (IPv4-mapped). Anything that is not such a literal is not loopback.
+ * {@code ::ffff:127.x.x.x} (IPv4-mapped). Anything that is not such a literal is not loopback. Used for the
+ * {@code cie.environment=local} check of {@code cie.publicBaseUrl} and by the test IdP for every request's remote
+ * and local address.
  */
 public final class LoopbackAddress {
 
