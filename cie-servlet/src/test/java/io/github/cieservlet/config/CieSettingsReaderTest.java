@@ -180,7 +180,7 @@ class CieSettingsReaderTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"http://cafe:8080", "http://dead/", "http://127.1/", "http://[::ffff:192.0.2.2]/",
+    @ValueSource(strings = {"http://cafe:8080", "http://dead/", "http://127.0.0.1.nip.io/", "http://[::ffff:192.0.2.2]/",
         "http://localhost.example.com/"})
     void localEnvironmentNeverTrustsANameOrAnAbbreviatedAddress(String baseUrl) {
         Map<String, String> params = ConfigFixtures.validPublic(dir);
