@@ -104,7 +104,7 @@ class TldTest {
                 attributes++;
             }
         }
-        assertThat(attributes).isEqualTo(9);
+        assertThat(attributes).isEqualTo(12);
     }
 
     @Test
