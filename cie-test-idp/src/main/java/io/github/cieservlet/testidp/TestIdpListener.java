@@ -24,9 +24,11 @@ import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
 import jakarta.servlet.ServletRegistration;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -49,7 +51,6 @@ import java.util.Set;
 public final class TestIdpListener implements ServletContextListener {
 
     private static final Log LOG = Log.of(TestIdpListener.class);
-    private static final String SERVLET_PREFIX = "cieTestIdp";
 
     @Override
     public void contextInitialized(ServletContextEvent event) {
@@ -67,28 +68,23 @@ public final class TestIdpListener implements ServletContextListener {
                 new XmlSigner(credentials.privateKey(), credentials.certificate()), clock);
         PendingLogins pending = new PendingLogins(clock);
 
-        register(context, "cieTestIdpMetadata", new MetadataServlet(IdpMetadataDocument.build(idp,
+        List<String> names = new ArrayList<>();
+        register(context, names, "cieTestIdpMetadata", new MetadataServlet(IdpMetadataDocument.build(idp,
                 credentials.certificate())), IdpEndpoints.METADATA_PATH);
-        register(context, "cieTestIdpSsoPost", new SsoServlet(RequestBinding.POST, idp, checker, responses, pending),
+        register(context, names, "cieTestIdpSsoPost", new SsoServlet(RequestBinding.POST, idp, checker, responses, pending),
                 IdpEndpoints.SSO_POST_PATH);
-        register(context, "cieTestIdpSsoRedirect", new SsoServlet(RequestBinding.REDIRECT, idp, checker, responses,
+        register(context, names, "cieTestIdpSsoRedirect", new SsoServlet(RequestBinding.REDIRECT, idp, checker, responses,
                 pending), IdpEndpoints.SSO_REDIRECT_PATH);
-        register(context, "cieTestIdpContinue", new ContinueServlet(responses, pending), IdpEndpoints.CONTINUE_PATH);
-        register(context, "cieTestIdpSlo", new SloServlet(), IdpEndpoints.SLO_REDIRECT_PATH);
+        register(context, names, "cieTestIdpContinue", new ContinueServlet(responses, pending), IdpEndpoints.CONTINUE_PATH);
+        register(context, names, "cieTestIdpSlo", new SloServlet(), IdpEndpoints.SLO_REDIRECT_PATH);
         FilterRegistration.Dynamic loopbackOnly = context.addFilter("cieTestIdpLoopbackOnly", new LoopbackOnlyFilter());
         if (loopbackOnly == null) {
             throw new IllegalStateException("cie-test-idp: a filter named cieTestIdpLoopbackOnly is already registered");
         }
-        loopbackOnly.addMappingForServletNames(EnumSet.allOf(DispatcherType.class), false, servletNames(context));
+        loopbackOnly.addMappingForServletNames(EnumSet.allOf(DispatcherType.class), false, names.toArray(String[]::new));
         LOG.warn("cie-test-idp is ACTIVE ({}): anyone can log in as a test citizen. Metadata at {}; the service"
                 + " provider metadata will be read from {}", decision.reason(), idp.metadataUrl(),
                 decision.spMetadataUrl());
-    }
-
-    /** @return the names of the servlets registered here (all start with {@code cieTestIdp}) */
-    private static String[] servletNames(ServletContext context) {
-        return context.getServletRegistrations().keySet().stream().filter(name -> name.startsWith(SERVLET_PREFIX))
-                .toArray(String[]::new);
     }
 
     private static Map<String, String> initParameters(ServletContext context) {
@@ -99,7 +95,7 @@ public final class TestIdpListener implements ServletContextListener {
         return params;
     }
 
-    private static void register(ServletContext context, String name, Servlet servlet, String path) {
+    private static void register(ServletContext context, List<String> names, String name, Servlet servlet, String path) {
         ServletRegistration.Dynamic registration = context.addServlet(name, servlet);
         if (registration == null) {
             throw new IllegalStateException("cie-test-idp: a servlet named " + name + " is already registered");
@@ -108,5 +104,6 @@ public final class TestIdpListener implements ServletContextListener {
         if (!conflicts.isEmpty()) {
             throw new IllegalStateException("cie-test-idp: " + path + " is already mapped to another servlet");
         }
+        names.add(name);
     }
 }
