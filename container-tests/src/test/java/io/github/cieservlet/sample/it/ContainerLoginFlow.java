@@ -2,8 +2,11 @@ package io.github.cieservlet.sample.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import org.htmlunit.Page;
-import org.htmlunit.html.HtmlAnchor;
 import org.htmlunit.html.HtmlPage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -53,7 +56,7 @@ abstract class ContainerLoginFlow {
             assertThat(browser.get("/area-riservata/whoami").getWebResponse().getContentAsString())
                     .contains("remoteUser=RSSMRA80A01H501U", "authType=CIE");
 
-            Page home = ((HtmlAnchor) page.getElementById("logout")).click();
+            Page home = page.getElementById("logout").click();
             assertThat(home.getUrl().toString()).isEqualTo(server.baseUrl() + "/");
             assertThat(((HtmlPage) home).getElementById("logged-in")).isNull();
 
@@ -91,5 +94,18 @@ abstract class ContainerLoginFlow {
             assertThat(page.getWebResponse().getStatusCode()).isEqualTo(401);
             assertThat(page.asNormalizedText()).contains("CIE-IDP_CANCELLED").doesNotContain("Exception");
         }
+    }
+
+    @Test
+    void theTestIdpRefusesARequestThatCameThroughAProxy() throws Exception {
+        HttpClient client = HttpClient.newHttpClient();
+        URI metadata = URI.create(server.baseUrl() + "/cie-test-idp/metadata");
+        HttpResponse<String> direct = client.send(HttpRequest.newBuilder(metadata).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(direct.statusCode()).as(server.consoleTail()).isEqualTo(200);
+        HttpResponse<String> proxied = client.send(HttpRequest.newBuilder(metadata)
+                .header("X-Forwarded-For", "192.0.2.99").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(proxied.statusCode()).isEqualTo(403);
+        assertThat(proxied.body()).contains("Access denied").doesNotContain("EntityDescriptor");
     }
 }

@@ -7,36 +7,51 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
+import java.util.Map;
+import org.eclipse.jetty.server.Server;
 import org.htmlunit.html.HtmlPage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The authentication listener receives the exact signed Response of each login and the AuthnRequest it answers,
  * equal byte for byte to the one the browser carried to the IdP.
+ * The portal is started with the sample's documented {@value EvidenceArchive#DIRECTORY_PROPERTY} system property
+ * set, which is outside the library's reserved {@code cie.*} prefix, so the deployment starts.
  */
-@ExtendWith(PortalServer.class)
 class EvidenceIT {
 
     @TempDir
     static Path evidence;
 
+    private static Server server;
+    private static String base;
+
     @BeforeAll
-    static void archiveIntoTheTestFolder() {
+    static void startWithTheEvidenceFolderProperty() throws Exception {
         System.setProperty(EvidenceArchive.DIRECTORY_PROPERTY, evidence.toString());
+        server = PortalServer.startAnother(Map.of());
+        base = PortalServer.baseUrlOf(server);
     }
 
     @AfterAll
-    static void restore() {
+    static void stopAndRestore() throws Exception {
         System.clearProperty(EvidenceArchive.DIRECTORY_PROPERTY);
+        if (server != null) {
+            server.stop();
+        }
+    }
+
+    @Test
+    void evidenceFolderPropertyIsNotInTheLibrarysReservedPrefix() {
+        assertThat(EvidenceArchive.DIRECTORY_PROPERTY).isEqualTo("sample.evidenceDir").doesNotStartWith("cie.");
     }
 
     @Test
     void eachLoginLeavesTheSignedResponseAndItsRequest() throws Exception {
-        try (CieBrowser browser = new CieBrowser()) {
+        try (CieBrowser browser = new CieBrowser(false, "it", base)) {
             HtmlPage toIdp = (HtmlPage) browser.get("/area-riservata/");
             String requestSent = new String(Base64.getDecoder().decode(PendingLoginIT.samlRequestSent(toIdp)),
                     StandardCharsets.UTF_8);
