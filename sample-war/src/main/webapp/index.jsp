@@ -1,5 +1,7 @@
 <%@ page contentType="text/html;charset=UTF-8" pageEncoding="UTF-8" session="false" %>
 <%@ taglib prefix="cie" uri="https://cieservlet.github.io/tags" %>
+<%-- The home page shows the citizen's name when logged in: never cached. --%>
+<% response.setHeader("Cache-Control", "no-store"); response.setHeader("Pragma", "no-cache"); %>
 <!DOCTYPE html>
 <html lang="it">
 <head>

@@ -76,7 +76,8 @@ public final class CieSettingsReader {
                 .maxResponseBytes(integer(CieParam.MAX_RESPONSE_BYTES, 16 * 1024, 10 * 1024 * 1024))
                 .afterLogoutPath(afterLogoutPath())
                 .idpLogout(bool(CieParam.IDP_LOGOUT))
-                .authenticationListeners(listeners());
+                .authenticationListeners(listeners())
+                .protectedHeaders(enumOf(CieParam.PROTECTED_HEADERS, ProtectedHeaders.class).orElse(ProtectedHeaders.DENY));
         if (environment.isPresent() && baseUrl != null) {
             builder.idpMetadataLocation(idpMetadata(environment.get(), baseUrl));
         }

@@ -46,7 +46,10 @@ abstract class ContainerLoginFlow {
         try (CieBrowser browser = browser()) {
             Page area = browser.login("/area-riservata/", "MARIO_ROSSI", "SUCCESS", "L3");
             assertThat(area.getWebResponse().getStatusCode()).as(server.consoleTail()).isEqualTo(200);
-            assertThat(area.getUrl().toString()).isEqualTo(server.baseUrl() + "/area-riservata/");
+            // the filter returns the citizen to what the container served (servlet path + path info): on Tomcat a
+            // welcome file is served as /area-riservata/index.jsp
+            assertThat(area.getUrl().toString()).isIn(server.baseUrl() + "/area-riservata/",
+                    server.baseUrl() + "/area-riservata/index.jsp");
             HtmlPage page = (HtmlPage) area;
             assertThat(page.getElementById("greeting").asNormalizedText()).isEqualTo("Benvenuto/a, MARIO ROSSI!");
             assertThat(page.getElementById("fiscalCode").asNormalizedText()).isEqualTo("RSSMRA80A01H501U");
@@ -64,6 +67,24 @@ abstract class ContainerLoginFlow {
                     "BIANCA_VERDI", "SUCCESS", "L3"));
             assertThat(((HtmlPage) relogin).getElementById("fiscalCode").asNormalizedText()).isEqualTo("VRDBNC92E57F205E");
         }
+    }
+
+    /** Issue 9 item 1: dot segments, {@code ..;}, encoded dots, path parameters, double encoding, {@code //}. */
+    @Test
+    void pathVariantsThroughTheEndpointsPrefixEndAtTheLogin() throws Exception {
+        System.out.print(AttackChecks.pathVariantsEndAtTheLogin(server.baseUrl()));
+    }
+
+    /** Issue 9 item 6: no caching, no framing of protected pages; SameSite=Lax session cookie. */
+    @Test
+    void protectedPagesAreNotCachedNorFramedAndTheSessionCookieIsLax() throws Exception {
+        AttackChecks.protectedPagesAreNotCachedNorFramedAndTheSessionCookieIsLax(server.baseUrl());
+    }
+
+    /** Issue 9 item 7: non-ASCII login targets are percent-encoded into Location. */
+    @Test
+    void nonAsciiTargetsArePercentEncodedInLocation() throws Exception {
+        AttackChecks.nonAsciiTargetsArePercentEncodedInLocation(server.baseUrl());
     }
 
     @Test
