@@ -43,7 +43,8 @@ final class TokenClient {
      * @param pending the login it answers
      * @param provider the OP
      * @return the tokens (ID token not yet verified)
-     * @throws CieAuthenticationException {@link CieError#TOKEN_REQUEST_FAILED} or {@link CieError#RESPONSE_TOO_LARGE}
+     * @throws CieAuthenticationException {@link CieError#TOKEN_REQUEST_FAILED} when refused,
+     *     {@link CieError#IDP_METADATA_UNAVAILABLE} when not reached, {@link CieError#RESPONSE_TOO_LARGE}
      */
     OIDCTokens redeem(String code, PendingOidcLogin pending, ResolvedProvider provider)
             throws CieAuthenticationException {
@@ -61,7 +62,7 @@ final class TokenClient {
         } catch (BoundedHttpSender.TooLargeException e) {
             throw new CieAuthenticationException(CieError.RESPONSE_TOO_LARGE, "token endpoint: " + e.getMessage());
         } catch (IOException e) {
-            throw new CieAuthenticationException(CieError.TOKEN_REQUEST_FAILED, "token endpoint " + endpoint
+            throw new CieAuthenticationException(CieError.IDP_METADATA_UNAVAILABLE, "token endpoint " + endpoint
                     + " not reached: " + e.getMessage(), e);
         } catch (JOSEException e) {
             throw new IllegalStateException("cannot sign the client assertion", e);

@@ -44,7 +44,7 @@ final class UserInfoClient {
         } catch (BoundedHttpSender.TooLargeException e) {
             throw new CieAuthenticationException(CieError.RESPONSE_TOO_LARGE, "UserInfo: " + e.getMessage());
         } catch (IOException e) {
-            throw new CieAuthenticationException(CieError.TOKEN_REQUEST_FAILED, "UserInfo endpoint not reached: "
+            throw new CieAuthenticationException(CieError.IDP_METADATA_UNAVAILABLE, "UserInfo endpoint not reached: "
                     + e.getMessage(), e);
         }
         if (http.getStatusCode() != 200) {

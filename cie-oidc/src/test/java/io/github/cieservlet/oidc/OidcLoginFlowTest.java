@@ -215,6 +215,13 @@ class OidcLoginFlowTest {
     }
 
     @Test
+    void anOversizedTokenResponseIsNotRead() {
+        federation.idTokenWire = token -> token + "A".repeat(70_000);
+
+        assertRefused(() -> login(CieLevel.L2), CieError.RESPONSE_TOO_LARGE);
+    }
+
+    @Test
     void anUnencryptedIdTokenIsRefused() {
         federation.encrypt = false;
 
