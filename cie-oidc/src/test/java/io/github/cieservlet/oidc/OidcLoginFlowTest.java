@@ -12,6 +12,7 @@ import io.github.cieservlet.CieError;
 import io.github.cieservlet.CieIdentity;
 import io.github.cieservlet.CieLevel;
 import io.github.cieservlet.store.InMemoryReplayCache;
+import io.github.cieservlet.testidp.oidc.OidcOutcome;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -51,12 +52,13 @@ class OidcLoginFlowTest {
     @BeforeEach
     void freshRelyingParty() {
         federation.assertedLevel = null;
-        federation.idTokenClaims = b -> { };
-        federation.idTokenWire = s -> s;
-        federation.idTokenSigned = s -> s;
-        federation.userInfoClaims = b -> { };
-        federation.encrypt = true;
-        federation.authorizationError = null;
+        federation.op.setTrustAnchorSigner(null);
+        federation.op.setIdTokenClaims(b -> { });
+        federation.op.setIdTokenWire(s -> s);
+        federation.op.setIdTokenSigned(s -> s);
+        federation.op.setUserInfoClaims(b -> { });
+        federation.op.setEncrypt(true);
+        federation.outcome = OidcOutcome.SUCCESS;
         rp = newRp(federation.rpSettings().build());
     }
 
@@ -74,11 +76,11 @@ class OidcLoginFlowTest {
     void eachLevelLogsInWithTheSameIdentityAsSaml(CieLevel level) throws Exception {
         CieIdentity identity = login(level);
 
-        assertThat(identity.getName()).isEqualTo("Bianca");
-        assertThat(identity.getFamilyName()).isEqualTo("Rossi");
+        assertThat(identity.getName()).isEqualTo("MARIO");
+        assertThat(identity.getFamilyName()).isEqualTo("ROSSI");
         assertThat(identity.getDateOfBirth()).hasToString("1980-01-01");
-        assertThat(identity.getFiscalNumber()).isEqualTo("TINIT-RSSBNC80A41H501X");
-        assertThat(identity.getFiscalCode()).isEqualTo("RSSBNC80A41H501X");
+        assertThat(identity.getFiscalNumber()).isEqualTo("TINIT-RSSMRA80A01H501U");
+        assertThat(identity.getFiscalCode()).isEqualTo("RSSMRA80A01H501U");
         assertThat(identity.getLevel()).isEqualTo(level);
         assertThat(identity.getIdpEntityId()).isEqualTo(federation.provider.toString());
         assertThat(identity.getNameIdQualifier()).isEqualTo(federation.provider.toString());
@@ -135,10 +137,10 @@ class OidcLoginFlowTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"access_denied,IDP_AUTHENTICATION_FAILED", "consent_required,IDP_CONSENT_DENIED",
-            "invalid_request_object,IDP_REQUEST_REJECTED", "server_error,IDP_AUTHENTICATION_FAILED"})
-    void eachErrorOutcomeHasItsCode(String error, CieError expected) {
-        federation.authorizationError = error;
+    @CsvSource({"ACCESS_DENIED,IDP_AUTHENTICATION_FAILED", "CONSENT_REQUIRED,IDP_CONSENT_DENIED",
+            "SERVER_ERROR,IDP_AUTHENTICATION_FAILED"})
+    void eachErrorOutcomeHasItsCode(OidcOutcome outcome, CieError expected) {
+        federation.outcome = outcome;
 
         assertRefused(() -> login(CieLevel.L2), expected);
     }
@@ -182,12 +184,12 @@ class OidcLoginFlowTest {
     @Test
     void aReplayedIdTokenIsRefused() throws Exception {
         String[] first = new String[1];
-        federation.idTokenWire = token -> {
+        federation.op.setIdTokenWire(token -> {
             if (first[0] == null) {
                 first[0] = token;
             }
             return first[0];
-        };
+        });
         login(CieLevel.L2);
 
         assertRefused(() -> login(CieLevel.L2), CieError.UNKNOWN_REQUEST); // the replayed token's nonce is the old one
@@ -195,7 +197,7 @@ class OidcLoginFlowTest {
 
     @Test
     void anIdTokenReplayedWithItsNonceIsRefusedByJti() throws Exception {
-        federation.idTokenClaims = b -> b.jwtID("always-the-same");
+        federation.op.setIdTokenClaims(b -> b.jwtID("always-the-same"));
         login(CieLevel.L2);
 
         assertRefused(() -> login(CieLevel.L2), CieError.REPLAYED_RESPONSE);
@@ -203,90 +205,90 @@ class OidcLoginFlowTest {
 
     @Test
     void aTamperedIdTokenIsRefused() {
-        federation.idTokenSigned = token -> {
+        federation.op.setIdTokenSigned(token -> {
             String[] parts = token.split("\\.");
             String payload = new String(java.util.Base64.getUrlDecoder().decode(parts[1]))
-                    .replace("Bianca", "Mallory");
+                    .replace("MARIO", "MALLORY");
             return parts[0] + "." + java.util.Base64.getUrlEncoder().withoutPadding()
                     .encodeToString(payload.getBytes()) + "." + parts[2];
-        };
+        });
 
         assertRefused(() -> login(CieLevel.L2), CieError.SIGNATURE_INVALID);
     }
 
     @Test
     void anOversizedTokenResponseIsNotRead() {
-        federation.idTokenWire = token -> token + "A".repeat(70_000);
+        federation.op.setIdTokenWire(token -> token + "A".repeat(70_000));
 
         assertRefused(() -> login(CieLevel.L2), CieError.RESPONSE_TOO_LARGE);
     }
 
     @Test
     void anUnencryptedIdTokenIsRefused() {
-        federation.encrypt = false;
+        federation.op.setEncrypt(false);
 
         assertRefused(() -> login(CieLevel.L2), CieError.INVALID_TOKEN);
     }
 
     @Test
     void anExpiredIdTokenIsRefused() {
-        federation.idTokenClaims = b -> b.expirationTime(Date.from(Instant.now().minusSeconds(120)));
+        federation.op.setIdTokenClaims(b -> b.expirationTime(Date.from(Instant.now().minusSeconds(120))));
 
         assertRefused(() -> login(CieLevel.L2), CieError.INVALID_CONDITIONS);
     }
 
     @Test
     void anIdTokenForAnotherAudienceIsRefused() {
-        federation.idTokenClaims = b -> b.audience("https://other-rp.example.it");
+        federation.op.setIdTokenClaims(b -> b.audience("https://other-rp.example.it"));
 
         assertRefused(() -> login(CieLevel.L2), CieError.INVALID_AUDIENCE);
     }
 
     @Test
     void anIdTokenWithAnotherNonceIsRefused() {
-        federation.idTokenClaims = b -> b.claim("nonce", "x".repeat(43));
+        federation.op.setIdTokenClaims(b -> b.claim("nonce", "x".repeat(43)));
 
         assertRefused(() -> login(CieLevel.L2), CieError.UNKNOWN_REQUEST);
     }
 
     @Test
     void anIdTokenWithAWrongAtHashIsRefused() {
-        federation.idTokenClaims = b -> b.claim("at_hash", "AAAAAAAAAAAAAAAAAAAAAA");
+        federation.op.setIdTokenClaims(b -> b.claim("at_hash", "AAAAAAAAAAAAAAAAAAAAAA"));
 
         assertRefused(() -> login(CieLevel.L2), CieError.INVALID_TOKEN);
     }
 
     @Test
     void anIdTokenFromAnotherIssuerIsRefused() {
-        federation.idTokenClaims = b -> b.issuer("https://evil.example.org/op");
+        federation.op.setIdTokenClaims(b -> b.issuer("https://evil.example.org/op"));
 
         assertRefused(() -> login(CieLevel.L2), CieError.INVALID_ISSUER);
     }
 
     @Test
     void userInfoForAnotherSubjectIsRefused() {
-        federation.userInfoClaims = b -> b.subject("someone-else");
+        federation.op.setUserInfoClaims(b -> b.subject("someone-else"));
 
         assertRefused(() -> login(CieLevel.L2), CieError.INVALID_SUBJECT);
     }
 
     @Test
     void aMalformedFiscalNumberIsRefused() {
-        federation.userInfoClaims = b -> b.claim(CitizenClaims.FISCAL_NUMBER, "RSSBNC80A41H501X");
+        federation.op.setUserInfoClaims(b -> b.claim(CitizenClaims.FISCAL_NUMBER, "RSSMRA80A01H501U"));
 
         assertRefused(() -> login(CieLevel.L2), CieError.INVALID_ATTRIBUTES);
     }
 
     @Test
     void anOpSigningKeyRolloverIsFollowedAfterTheChainIsResolvedAgain() throws Exception {
-        RSAKey old = federation.providerSigningKey;
+        RSAKey old = federation.op.providerSigningKey();
         try {
-            federation.providerSigningKey = new RSAKeyGenerator(2048).keyID("op-core-2").generate();
+            federation.op.setProviderSigningKey(new RSAKeyGenerator(2048).keyID("op-core-2").generate());
             rp = newRp(federation.rpSettings().build()); // a fresh resolution sees the new key
 
             assertThat(login(CieLevel.L2).getLevel()).isEqualTo(CieLevel.L2);
         } finally {
-            federation.providerSigningKey = old;
+            federation.op.setProviderSigningKey(old);
         }
     }
 

@@ -37,10 +37,10 @@ class ProviderResolverTest {
 
     @BeforeEach
     void reset() {
-        federation.providerPolicy = null;
-        federation.subordinateLifetime = Duration.ofHours(1);
-        federation.trustAnchorSigner = federation.trustAnchorKey;
-        federation.providerMetadata = m -> { };
+        federation.op.setProviderPolicy(null);
+        federation.op.setSubordinateLifetime(Duration.ofHours(1));
+        federation.op.setTrustAnchorSigner(null);
+        federation.op.setProviderMetadata(m -> { });
     }
 
     private static ProviderResolver resolver(Clock clock) {
@@ -66,7 +66,7 @@ class ProviderResolverTest {
     void theTrustAnchorsMetadataPolicyIsApplied() throws Exception {
         JSONObject policy = new JSONObject();
         policy.put("revocation_endpoint", Map.of("value", federation.provider + "/revoke-by-policy"));
-        federation.providerPolicy = policy;
+        federation.op.setProviderPolicy(policy);
 
         assertThat(resolve().revocationEndpoint()).isEqualTo(URI.create(federation.provider + "/revoke-by-policy"));
     }
@@ -76,21 +76,21 @@ class ProviderResolverTest {
         JSONObject policy = new JSONObject();
         policy.put("token_endpoint_auth_methods_supported", Map.of("superset_of", List.of("private_key_jwt",
                 "tls_client_auth")));
-        federation.providerPolicy = policy;
+        federation.op.setProviderPolicy(policy);
 
         assertRefused(ProviderResolverTest::resolve, CieError.TRUST_CHAIN_INVALID, "policy");
     }
 
     @Test
     void anExpiredSubordinateStatementIsRefused() {
-        federation.subordinateLifetime = Duration.ofMinutes(-10);
+        federation.op.setSubordinateLifetime(Duration.ofMinutes(-10));
 
         assertRefused(ProviderResolverTest::resolve, CieError.TRUST_CHAIN_INVALID, "expired");
     }
 
     @Test
     void aStatementNotSignedByThePinnedTrustAnchorKeyIsRefused() throws Exception {
-        federation.trustAnchorSigner = new RSAKeyGenerator(2048).keyID("ta-1").generate(); // same kid, other key
+        federation.op.setTrustAnchorSigner(new RSAKeyGenerator(2048).keyID("ta-1").generate()); // same kid, other key
 
         assertRefused(ProviderResolverTest::resolve, CieError.TRUST_CHAIN_INVALID, "signature");
     }
@@ -107,37 +107,37 @@ class ProviderResolverTest {
 
     @Test
     void anIssuerOtherThanTheEntityIdIsRefused() {
-        federation.providerMetadata = m -> m.put("issuer", "https://evil.example.org/op");
+        federation.op.setProviderMetadata(m -> m.put("issuer", "https://evil.example.org/op"));
 
         assertRefused(ProviderResolverTest::resolve, CieError.TRUST_CHAIN_INVALID, "issuer");
     }
 
     @Test
     void aSameOriginJwksUriIsRead() throws Exception {
-        federation.providerMetadata = m -> {
+        federation.op.setProviderMetadata(m -> {
             m.remove("jwks");
             m.put("jwks_uri", federation.provider + "/jwks");
-        };
+        });
 
         assertThat(resolve().keys().getKeyByKeyId("op-core-1")).isNotNull();
     }
 
     @Test
     void aJwksUriOnAnotherOriginIsRefused() {
-        federation.providerMetadata = m -> {
+        federation.op.setProviderMetadata(m -> {
             m.remove("jwks");
             m.put("jwks_uri", "https://evil.example.org/jwks");
-        };
+        });
 
         assertRefused(ProviderResolverTest::resolve, CieError.TRUST_CHAIN_INVALID, "origin");
     }
 
     @Test
     void aJwksUriRedirectingElsewhereIsNotFollowed() {
-        federation.providerMetadata = m -> {
+        federation.op.setProviderMetadata(m -> {
             m.remove("jwks");
             m.put("jwks_uri", federation.provider + "/jwks-moved");
-        };
+        });
 
         assertRefused(ProviderResolverTest::resolve, CieError.TRUST_CHAIN_INVALID, "redirect");
     }
@@ -161,15 +161,15 @@ class ProviderResolverTest {
     void theChainIsCachedUntilItExpires() throws Exception {
         MutableClock clock = new MutableClock(Instant.now());
         ProviderResolver resolver = resolver(clock);
-        int before = federation.providerConfigurationFetches.get();
+        int before = federation.op.providerConfigurationFetches();
 
         ResolvedProvider first = resolver.resolve(federation.provider);
         assertThat(resolver.resolve(federation.provider)).isSameAs(first);
-        assertThat(federation.providerConfigurationFetches.get()).isEqualTo(before + 1);
+        assertThat(federation.op.providerConfigurationFetches()).isEqualTo(before + 1);
 
         clock.now = first.expiresAt().plusSeconds(1);
         assertThat(resolver.resolve(federation.provider)).isNotSameAs(first);
-        assertThat(federation.providerConfigurationFetches.get()).isEqualTo(before + 2);
+        assertThat(federation.op.providerConfigurationFetches()).isEqualTo(before + 2);
     }
 
     static final class MutableClock extends Clock {
