@@ -37,6 +37,7 @@ class TestIdpListenerTest {
                 "cie.publicBaseUrl", "http://localhost:8080"));
         new TestIdpListener().contextInitialized(new ServletContextEvent(context.proxy()));
         assertThat(context.mappings).isEmpty();
+        assertThat(context.attributes).isEmpty();
     }
 
     @Test
@@ -54,7 +55,9 @@ class TestIdpListenerTest {
         new TestIdpListener().contextInitialized(new ServletContextEvent(context.proxy()));
         assertThat(context.mappings).containsOnlyKeys("/cie-test-idp/metadata",
                 "/cie-test-idp/profile/SAML2/POST/SSO", "/cie-test-idp/profile/SAML2/Redirect/SSO",
-                "/cie-test-idp/profile/SAML2/continue", "/cie-test-idp/profile/SAML2/Redirect/SLO");
+                "/cie-test-idp/profile/SAML2/continue", "/cie-test-idp/profile/SAML2/Redirect/SLO",
+                "/cie-test-idp/oidc/*");
+        assertThat(context.attributes).containsOnlyKeys(TestIdpListener.OIDC_TRUST_ANCHOR_JWKS_ATTRIBUTE);
     }
 
     /**
@@ -64,6 +67,7 @@ class TestIdpListenerTest {
     private static final class RecordingContext {
         private final Map<String, String> params;
         private final Map<String, Servlet> mappings = new LinkedHashMap<>();
+        private final Map<String, Object> attributes = new LinkedHashMap<>();
 
         RecordingContext(Map<String, String> params) {
             this.params = params;
@@ -75,6 +79,7 @@ class TestIdpListenerTest {
                         case "getInitParameterNames" -> Collections.enumeration(params.keySet());
                         case "getInitParameter" -> params.get((String) args[0]);
                         case "addServlet" -> registration((Servlet) args[1]);
+                        case "setAttribute" -> attributes.put((String) args[0], args[1]);
                         default -> throw new UnsupportedOperationException(method.getName());
                     });
         }
