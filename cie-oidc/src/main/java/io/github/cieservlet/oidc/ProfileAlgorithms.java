@@ -9,27 +9,27 @@ import java.util.Set;
  * The algorithms of the SPID/CIE OIDC profile ("Cryptographic algorithms"): what the RP accepts and what it asks
  * for in its metadata. {@code none}, the HMAC family and {@code RSA1_5} are never accepted.
  */
-final class ProfileAlgorithms {
+public final class ProfileAlgorithms {
 
     /** Signature algorithms accepted from the OP and the federation (mandatory and recommended ones). */
-    static final Set<JWSAlgorithm> SIGNATURE = Set.of(JWSAlgorithm.RS256, JWSAlgorithm.RS512,
+    public static final Set<JWSAlgorithm> SIGNATURE = Set.of(JWSAlgorithm.RS256, JWSAlgorithm.RS512,
             JWSAlgorithm.PS256, JWSAlgorithm.PS512, JWSAlgorithm.ES256, JWSAlgorithm.ES512);
 
     /** Key encryption algorithms accepted (the RP's keys are RSA). */
-    static final Set<JWEAlgorithm> KEY_ENCRYPTION = Set.of(JWEAlgorithm.RSA_OAEP_256, JWEAlgorithm.RSA_OAEP);
+    public static final Set<JWEAlgorithm> KEY_ENCRYPTION = Set.of(JWEAlgorithm.RSA_OAEP_256, JWEAlgorithm.RSA_OAEP);
 
     /** Content encryption algorithms accepted. */
-    static final Set<EncryptionMethod> CONTENT_ENCRYPTION = Set.of(EncryptionMethod.A128CBC_HS256,
+    public static final Set<EncryptionMethod> CONTENT_ENCRYPTION = Set.of(EncryptionMethod.A128CBC_HS256,
             EncryptionMethod.A256CBC_HS512);
 
     /** What the RP signs with, and asks the OP to sign with. */
-    static final JWSAlgorithm SIGN = JWSAlgorithm.RS256;
+    public static final JWSAlgorithm SIGN = JWSAlgorithm.RS256;
 
     /** The key encryption the RP asks for: RSA-OAEP, which the CIE federation portal expects. */
-    static final JWEAlgorithm ENCRYPT_KEY = JWEAlgorithm.RSA_OAEP;
+    public static final JWEAlgorithm ENCRYPT_KEY = JWEAlgorithm.RSA_OAEP;
 
     /** The content encryption the RP asks for. */
-    static final EncryptionMethod ENCRYPT_CONTENT = EncryptionMethod.A256CBC_HS512;
+    public static final EncryptionMethod ENCRYPT_CONTENT = EncryptionMethod.A256CBC_HS512;
 
     private ProfileAlgorithms() {
     }
