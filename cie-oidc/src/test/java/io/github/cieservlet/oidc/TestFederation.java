@@ -35,6 +35,8 @@ final class TestFederation implements AutoCloseable {
 
     private final HttpServer server;
     private final ExecutorService executor;
+    private final Map<String, Supplier<String>> served = new java.util.concurrent.ConcurrentHashMap<>();
+    private int contexts;
     final URI base;
     final URI trustAnchor;
     final URI provider;
@@ -113,6 +115,21 @@ final class TestFederation implements AutoCloseable {
         exchange.sendResponseHeaders(status, bytes.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(bytes);
+        }
+    }
+
+    /**
+     * Serves one more document, e.g. another RP's entity configuration.
+     *
+     * @param path the path on this server
+     * @param type the media type
+     * @param body makes the body
+     */
+    synchronized void serve(String path, String type, Supplier<String> body) {
+        served.put(path, () -> body.get());
+        if (served.size() > contexts) {
+            contexts++;
+            server.createContext(path, x -> write(x, 200, type, served.get(path).get()));
         }
     }
 
