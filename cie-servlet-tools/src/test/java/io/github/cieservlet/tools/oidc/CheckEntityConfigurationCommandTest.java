@@ -149,6 +149,35 @@ class CheckEntityConfigurationCommandTest {
     }
 
     @Test
+    void anEntityIdIsReadAtItsWellKnownPathAndARedirectIsNotFollowed() throws Exception {
+        com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/rp/.well-known/openid-federation", x -> {
+            byte[] body = good.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            x.sendResponseHeaders(200, body.length);
+            x.getResponseBody().write(body);
+            x.close();
+        });
+        server.createContext("/moved/.well-known/openid-federation", x -> {
+            x.getResponseHeaders().set("Location", "https://evil.example.org/");
+            x.sendResponseHeaders(302, -1);
+            x.close();
+        });
+        server.start();
+        try {
+            String base = "http://127.0.0.1:" + server.getAddress().getPort();
+            Cli read = Cli.run(TestEnv.of(Map.of()), "check-entity-configuration", base + "/rp");
+            Cli moved = Cli.run(TestEnv.of(Map.of()), "check-entity-configuration", base + "/moved");
+
+            assertThat(read.passedRules()).contains("ec-signature", "ec-rp-metadata");
+            assertThat(moved.exitCode()).isEqualTo(ExitCode.IO_OR_CONFIG);
+            assertThat(moved.err()).contains("302");
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
     void notAJwtFails() throws Exception {
         assertThat(check("hello").exitCode()).isEqualTo(ExitCode.CHECK_FAILED);
     }
