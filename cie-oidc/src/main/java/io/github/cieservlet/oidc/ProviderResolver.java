@@ -21,6 +21,7 @@ import io.github.cieservlet.logging.Log;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,7 +33,8 @@ import net.minidev.json.JSONObject;
  * Resolves an OpenID Provider through OpenID Federation: fetches its entity configuration and the subordinate
  * statements up to a configured trust anchor (Nimbus {@link TrustChainResolver}), verifies every signature and
  * expiry with the trust anchor's pinned keys, applies the chain's combined metadata policy, and checks what the
- * profile needs of the result. The result is cached until the chain expires.
+ * profile needs of the result. The result is cached until the chain expires; a failure is answered from memory for
+ * {@link #RETRY_AFTER}, so that logins cannot turn into a flood of requests to the federation.
  */
 public final class ProviderResolver {
 
@@ -42,6 +44,20 @@ public final class ProviderResolver {
     private final HTTPRequestSender sender;
     private final Clock clock;
     private final Map<URI, ResolvedProvider> cache = new ConcurrentHashMap<>();
+    private final Map<URI, Failure> failures = new ConcurrentHashMap<>();
+
+    /** How long a failed resolution is answered from memory, so that logins cannot hammer the federation. */
+    static final Duration RETRY_AFTER = Duration.ofSeconds(30);
+
+    private static final class Failure {
+        final CieAuthenticationException error;
+        final Instant until;
+
+        Failure(CieAuthenticationException error, Instant until) {
+            this.error = error;
+            this.until = until;
+        }
+    }
 
     /**
      * @param trustAnchors the trust anchors with their pinned keys
@@ -75,7 +91,19 @@ public final class ProviderResolver {
         if (cached != null && now.isBefore(cached.expiresAt())) {
             return cached;
         }
-        ResolvedProvider fresh = resolveNow(providerEntityId);
+        Failure failure = failures.get(providerEntityId);
+        if (failure != null && now.isBefore(failure.until)) {
+            throw new CieAuthenticationException(failure.error.error(), failure.error.getMessage()
+                    + " (resolution not retried before " + failure.until + ")");
+        }
+        ResolvedProvider fresh;
+        try {
+            fresh = resolveNow(providerEntityId);
+        } catch (CieAuthenticationException e) {
+            failures.put(providerEntityId, new Failure(e, now.plus(RETRY_AFTER)));
+            throw e;
+        }
+        failures.remove(providerEntityId);
         cache.put(providerEntityId, fresh);
         LOG.info("OpenID Provider {} resolved through trust anchor {}; trust chain valid until {}",
                 providerEntityId, fresh.trustAnchor(), fresh.expiresAt());

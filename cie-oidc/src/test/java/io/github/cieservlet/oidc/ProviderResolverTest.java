@@ -172,6 +172,22 @@ class ProviderResolverTest {
         assertThat(federation.op.providerConfigurationFetches()).isEqualTo(before + 2);
     }
 
+    @Test
+    void aFailureIsNotRetriedForThirtySeconds() throws Exception {
+        MutableClock clock = new MutableClock(Instant.now());
+        ProviderResolver resolver = resolver(clock);
+        federation.op.setSubordinateLifetime(Duration.ofMinutes(-10));
+        int before = federation.op.providerConfigurationFetches();
+
+        assertRefused(() -> resolver.resolve(federation.provider), CieError.TRUST_CHAIN_INVALID);
+        assertRefused(() -> resolver.resolve(federation.provider), CieError.TRUST_CHAIN_INVALID, "not retried");
+        assertThat(federation.op.providerConfigurationFetches()).isEqualTo(before + 1);
+
+        federation.op.setSubordinateLifetime(Duration.ofHours(1));
+        clock.now = clock.now.plus(ProviderResolver.RETRY_AFTER).plusSeconds(1);
+        assertThat(resolver.resolve(federation.provider).entityId()).isEqualTo(federation.provider);
+    }
+
     static final class MutableClock extends Clock {
         volatile Instant now;
 
