@@ -9,10 +9,15 @@ import io.github.cieservlet.config.ParamSource;
 import io.github.cieservlet.config.SpEndpoints;
 import io.github.cieservlet.logging.Log;
 import io.github.cieservlet.saml.OpenSamlBootstrap;
+import io.github.cieservlet.spi.LoginProtocol;
+import io.github.cieservlet.spi.LoginProtocolProvider;
+import io.github.cieservlet.spi.LoginProtocols;
 import io.github.cieservlet.web.AssertionConsumerServlet;
 import io.github.cieservlet.web.LoginServlet;
 import io.github.cieservlet.web.LogoutServlet;
 import io.github.cieservlet.web.MetadataServlet;
+import io.github.cieservlet.web.ProtocolCallbackServlet;
+import io.github.cieservlet.web.ProtocolDocumentServlet;
 import io.github.cieservlet.web.SingleLogoutServlet;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletContextEvent;
@@ -26,6 +31,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Starts cie-servlet with the web application: reads every {@code cie.*} param, initialises OpenSAML, builds
@@ -46,20 +52,23 @@ public final class CieContextListener implements ServletContextListener {
             long start = System.nanoTime();
             ClassLoader classLoader = context.getClassLoader();
             Clock clock = Clock.systemUTC();
-            CieSettings settings = new CieSettingsReader(ParamSource.withProcessOverrides(contextParams(context)),
-                    classLoader, clock).read();
+            ParamSource params = ParamSource.withProcessOverrides(contextParams(context));
+            CieSettings settings = new CieSettingsReader(params, classLoader, clock).read();
+            Optional<LoginProtocolProvider> protocolProvider = LoginProtocols.find(settings.protocol(), classLoader);
             OpenSamlBootstrap.initialize();
             CieServiceProvider provider = new CieServiceProvider(settings, clock, classLoader,
-                    instantiateListeners(settings, classLoader));
+                    instantiateListeners(settings, classLoader), replayCache -> protocolProvider.map(p -> p.create(
+                            new ServletProtocolContext(params, settings, replayCache, clock, context))));
             context.setAttribute(CieServiceProvider.CONTEXT_ATTRIBUTE, provider);
             context.setAttribute(CieUrls.CONTEXT_ATTRIBUTE, new CieUrls(settings.endpoints().path("")));
             hardenSessionCookie(context, settings);
             if (settings.registerServlets()) {
                 registerEndpoints(context, settings);
+                provider.protocol().ifPresent(protocol -> registerProtocolEndpoints(context, settings, protocol));
             }
-            LOG.info("cie-servlet started in {} ms: entityId={}, environment={}, ACS={}, IdP metadata={}",
-                    (System.nanoTime() - start) / 1_000_000, settings.entityId(), settings.environment(),
-                    settings.endpoints().acsUrl(), settings.idpMetadataLocation());
+            LOG.info("cie-servlet started in {} ms: protocol={}, entityId={}, environment={}, ACS={}, IdP metadata={}",
+                    (System.nanoTime() - start) / 1_000_000, settings.protocol(), settings.entityId(),
+                    settings.environment(), settings.endpoints().acsUrl(), settings.idpMetadataLocation());
         } catch (CieConfigException e) {
             LOG.error(e.getMessage());
             throw e;
@@ -122,13 +131,23 @@ public final class CieContextListener implements ServletContextListener {
         register(context, "cie-slo", SingleLogoutServlet.class, endpoints.path(SpEndpoints.SLO));
     }
 
-    private static void register(ServletContext context, String name, Class<? extends HttpServlet> type, String path) {
+    private static void registerProtocolEndpoints(ServletContext context, CieSettings settings, LoginProtocol protocol) {
+        SpEndpoints endpoints = settings.endpoints();
+        register(context, "cie-protocol-callback", ProtocolCallbackServlet.class, endpoints.path(protocol.callbackPath()));
+        String[] documents = protocol.documents().stream().map(d -> endpoints.path(d.path())).toArray(String[]::new);
+        if (documents.length > 0) {
+            register(context, "cie-protocol-documents", ProtocolDocumentServlet.class, documents);
+        }
+    }
+
+    private static void register(ServletContext context, String name, Class<? extends HttpServlet> type,
+            String... paths) {
         ServletRegistration.Dynamic registration = context.addServlet(name, type);
         if (registration == null) {
             throw new IllegalStateException("a servlet named " + name + " is already declared; set"
                     + " cie.registerServlets=false to map the cie-servlet endpoints in web.xml yourself");
         }
         registration.setLoadOnStartup(1);
-        registration.addMapping(path);
+        registration.addMapping(paths);
     }
 }

@@ -6,6 +6,7 @@ import io.github.cieservlet.saml.AuthnRequestFactory;
 import io.github.cieservlet.saml.IdpMetadataProvider;
 import io.github.cieservlet.saml.SpMetadataFactory;
 import io.github.cieservlet.saml.validation.ResponseValidator;
+import io.github.cieservlet.spi.LoginProtocol;
 import io.github.cieservlet.store.InMemoryReplayCache;
 import io.github.cieservlet.store.PendingRequestCodec;
 import io.github.cieservlet.store.ReplayCache;
@@ -13,6 +14,8 @@ import jakarta.servlet.ServletContext;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -42,6 +45,7 @@ public final class CieServiceProvider implements AutoCloseable {
     private final InMemoryReplayCache replayCache;
     private final ScheduledExecutorService sweeper;
     private final List<CieAuthenticationListener> listeners;
+    private final Optional<LoginProtocol> protocol;
 
     /**
      * @param settings the validated settings
@@ -51,6 +55,19 @@ public final class CieServiceProvider implements AutoCloseable {
      */
     public CieServiceProvider(CieSettings settings, Clock clock, ClassLoader classLoader,
             List<CieAuthenticationListener> listeners) {
+        this(settings, clock, classLoader, listeners, replayCache -> Optional.empty());
+    }
+
+    /**
+     * @param settings the validated settings
+     * @param clock the clock of every time check
+     * @param classLoader the web application's class loader (IdP metadata on the class path)
+     * @param listeners the authentication listeners
+     * @param protocol makes the login protocol that replaces SAML ({@code cie.protocol}), given the replay cache;
+     *     empty for SAML
+     */
+    public CieServiceProvider(CieSettings settings, Clock clock, ClassLoader classLoader,
+            List<CieAuthenticationListener> listeners, Function<ReplayCache, Optional<LoginProtocol>> protocol) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.idpMetadata = new IdpMetadataProvider(settings.idpMetadataLocation(), settings.idpMetadataRefresh(),
@@ -62,6 +79,7 @@ public final class CieServiceProvider implements AutoCloseable {
                 settings.clockSkew(), clock, replayCache);
         this.pendingRequestCodec = PendingRequestCodec.derivedFrom(settings.credentials().privateKey());
         this.listeners = List.copyOf(listeners);
+        this.protocol = Objects.requireNonNull(protocol.apply(replayCache), "protocol");
         this.sweeper = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "cie-servlet-replay-cache-sweeper");
             thread.setDaemon(true);
@@ -128,6 +146,11 @@ public final class CieServiceProvider implements AutoCloseable {
     /** @return the authentication listeners */
     public List<CieAuthenticationListener> listeners() {
         return listeners;
+    }
+
+    /** @return the login protocol that {@code cie.protocol} names, or empty for the built-in SAML */
+    public Optional<LoginProtocol> protocol() {
+        return protocol;
     }
 
     /** Stops the replay cache sweeper. */

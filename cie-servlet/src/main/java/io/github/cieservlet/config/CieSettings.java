@@ -31,6 +31,7 @@ public final class CieSettings {
     private final boolean idpLogout;
     private final List<String> authenticationListeners;
     private final ProtectedHeaders protectedHeaders;
+    private final String protocol;
 
     private CieSettings(Builder b) {
         this.environment = Objects.requireNonNull(b.environment, "environment");
@@ -53,6 +54,7 @@ public final class CieSettings {
         this.idpLogout = b.idpLogout;
         this.authenticationListeners = List.copyOf(b.authenticationListeners);
         this.protectedHeaders = Objects.requireNonNull(b.protectedHeaders, "protectedHeaders");
+        this.protocol = Objects.requireNonNull(b.protocol, "protocol");
     }
 
     /** @return a builder with the documented defaults where a param has one */
@@ -160,6 +162,11 @@ public final class CieSettings {
         return protectedHeaders;
     }
 
+    /** @return the {@code cie.protocol} value: {@code saml} (built in) or the name of a protocol provider */
+    public String protocol() {
+        return protocol;
+    }
+
     /** Assembles a {@link CieSettings}; validation of values is the reader's job. */
     public static final class Builder {
         private Environment environment;
@@ -182,6 +189,7 @@ public final class CieSettings {
         private boolean idpLogout;
         private List<String> authenticationListeners = List.of();
         private ProtectedHeaders protectedHeaders = ProtectedHeaders.DENY;
+        private String protocol = "saml";
 
         private Builder() {
         }
@@ -303,6 +311,15 @@ public final class CieSettings {
         /** @param value headers for protected pages @return this */
         public Builder protectedHeaders(ProtectedHeaders value) {
             this.protectedHeaders = value;
+            return this;
+        }
+
+        /**
+         * @param value the {@code cie.protocol} value
+         * @return this builder
+         */
+        public Builder protocol(String value) {
+            this.protocol = value;
             return this;
         }
 

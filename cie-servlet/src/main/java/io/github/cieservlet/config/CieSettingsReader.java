@@ -77,6 +77,7 @@ public final class CieSettingsReader {
                 .afterLogoutPath(afterLogoutPath())
                 .idpLogout(bool(CieParam.IDP_LOGOUT))
                 .authenticationListeners(listeners())
+                .protocol(protocol())
                 .protectedHeaders(enumOf(CieParam.PROTECTED_HEADERS, ProtectedHeaders.class).orElse(ProtectedHeaders.DENY));
         if (environment.isPresent() && baseUrl != null) {
             builder.idpMetadataLocation(idpMetadata(environment.get(), baseUrl));
@@ -291,6 +292,14 @@ public final class CieSettingsReader {
                         + ", or set cie.subjectType to " + other + " if that is what the organisation is");
             }
         }
+    }
+
+    private String protocol() {
+        String name = valueOrDefault(CieParam.PROTOCOL);
+        if (!name.matches("[a-z][a-z0-9-]{0,31}")) {
+            problem(CieParam.PROTOCOL, "'" + name + "' is not a protocol name; use saml (the default) or oidc");
+        }
+        return name;
     }
 
     private String afterLogoutPath() {

@@ -31,7 +31,8 @@ import javax.crypto.spec.SecretKeySpec;
  * it, so a cluster needs no new secret; a new SP key ends the logins in progress). The RelayState the value was
  * issued with is authenticated as associated data: a value is accepted only together with its own RelayState.
  *
- * <p>Format: base64url without padding of {@code 0x01 | nonce(12) | ciphertext | tag(16)}.
+ * <p>Format: base64url without padding of {@code 0x01 | nonce(12) | ciphertext | tag(16)} ({@code 0x02} for a
+ * {@link PendingProtocolLogin}, sealed under its correlation value with associated data of its own).
  */
 public final class PendingRequestCodec {
 
@@ -44,6 +45,9 @@ public final class PendingRequestCodec {
     private static final byte[] HKDF_SALT = "io.github.cieservlet".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] HKDF_INFO = "cie-servlet pending login cookie v1".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] AAD_PREFIX = "cie-servlet pending login v1 RelayState=".getBytes(StandardCharsets.US_ASCII);
+    private static final byte PROTOCOL_VERSION = 2;
+    private static final byte[] PROTOCOL_AAD_PREFIX = "cie-servlet pending protocol login v1 correlation="
+            .getBytes(StandardCharsets.US_ASCII);
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final SecretKey key;
@@ -76,15 +80,61 @@ public final class PendingRequestCodec {
      * @throws IllegalArgumentException when the sealed value would be longer (a very long target)
      */
     public String seal(String relayState, PendingRequest request) {
-        byte[] plain = serialize(request);
+        return encrypt(VERSION, aad(AAD_PREFIX, relayState), serialize(request));
+    }
+
+    /**
+     * @param relayState the RelayState received with the value
+     * @param value a value made by {@link #seal}
+     * @return the pending request, or empty when the value is missing, too long, truncated, altered, sealed with
+     *     another key or for another RelayState. An expired request is returned: the caller checks
+     *     {@link PendingRequest#expiresAt()}
+     */
+    public Optional<PendingRequest> open(String relayState, String value) {
+        try {
+            return decrypt(VERSION, relayState == null ? null : aad(AAD_PREFIX, relayState), value)
+                    .map(PendingRequestCodec::deserialize);
+        } catch (UncheckedIOException | IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Seals the login in progress of another protocol, like {@link #seal} but under its own associated data (a
+     * value of one kind never opens as the other).
+     *
+     * @param correlation the correlation value the answer will carry (e.g. the OIDC {@code state})
+     * @param login the login in progress
+     * @return the sealed value, at most {@value #MAX_VALUE_LENGTH} characters of base64url
+     * @throws IllegalArgumentException when the sealed value would be longer (a very long target)
+     */
+    public String sealProtocolLogin(String correlation, PendingProtocolLogin login) {
+        return encrypt(PROTOCOL_VERSION, aad(PROTOCOL_AAD_PREFIX, correlation), serialize(login));
+    }
+
+    /**
+     * @param correlation the correlation value received with the value
+     * @param value a value made by {@link #sealProtocolLogin}
+     * @return the login in progress, or empty as for {@link #open}; an expired login is returned
+     */
+    public Optional<PendingProtocolLogin> openProtocolLogin(String correlation, String value) {
+        try {
+            return decrypt(PROTOCOL_VERSION, correlation == null ? null : aad(PROTOCOL_AAD_PREFIX, correlation), value)
+                    .map(PendingRequestCodec::deserializeProtocolLogin);
+        } catch (UncheckedIOException | IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    private String encrypt(byte version, byte[] aad, byte[] plain) {
         byte[] nonce = new byte[NONCE_BYTES];
         RANDOM.nextBytes(nonce);
         try {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
-            cipher.updateAAD(aad(relayState));
+            cipher.updateAAD(aad);
             byte[] sealed = cipher.doFinal(plain);
-            byte[] out = ByteBuffer.allocate(1 + NONCE_BYTES + sealed.length).put(VERSION).put(nonce).put(sealed).array();
+            byte[] out = ByteBuffer.allocate(1 + NONCE_BYTES + sealed.length).put(version).put(nonce).put(sealed).array();
             String value = Base64.getUrlEncoder().withoutPadding().encodeToString(out);
             if (value.length() > MAX_VALUE_LENGTH) {
                 throw new IllegalArgumentException("the pending login needs " + value.length()
@@ -96,15 +146,8 @@ public final class PendingRequestCodec {
         }
     }
 
-    /**
-     * @param relayState the RelayState received with the value
-     * @param value a value made by {@link #seal}
-     * @return the pending request, or empty when the value is missing, too long, truncated, altered, sealed with
-     *     another key or for another RelayState. An expired request is returned: the caller checks
-     *     {@link PendingRequest#expiresAt()}
-     */
-    public Optional<PendingRequest> open(String relayState, String value) {
-        if (relayState == null || value == null || value.length() > MAX_VALUE_LENGTH) {
+    private Optional<byte[]> decrypt(byte version, byte[] aad, String value) {
+        if (aad == null || value == null || value.length() > MAX_VALUE_LENGTH) {
             return Optional.empty();
         }
         byte[] bytes;
@@ -113,23 +156,22 @@ public final class PendingRequestCodec {
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
-        if (bytes.length < 1 + NONCE_BYTES + TAG_BITS / 8 || bytes[0] != VERSION) {
+        if (bytes.length < 1 + NONCE_BYTES + TAG_BITS / 8 || bytes[0] != version) {
             return Optional.empty();
         }
         try {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, bytes, 1, NONCE_BYTES));
-            cipher.updateAAD(aad(relayState));
-            byte[] plain = cipher.doFinal(bytes, 1 + NONCE_BYTES, bytes.length - 1 - NONCE_BYTES);
-            return Optional.of(deserialize(plain));
-        } catch (GeneralSecurityException | IOException | IllegalArgumentException e) {
+            cipher.updateAAD(aad);
+            return Optional.of(cipher.doFinal(bytes, 1 + NONCE_BYTES, bytes.length - 1 - NONCE_BYTES));
+        } catch (GeneralSecurityException e) {
             return Optional.empty();
         }
     }
 
-    private static byte[] aad(String relayState) {
-        byte[] state = relayState.getBytes(StandardCharsets.UTF_8);
-        return ByteBuffer.allocate(AAD_PREFIX.length + state.length).put(AAD_PREFIX).put(state).array();
+    private static byte[] aad(byte[] prefix, String correlation) {
+        byte[] state = correlation.getBytes(StandardCharsets.UTF_8);
+        return ByteBuffer.allocate(prefix.length + state.length).put(prefix).put(state).array();
     }
 
     private static byte[] serialize(PendingRequest request) {
@@ -149,7 +191,46 @@ public final class PendingRequestCodec {
         return bytes.toByteArray();
     }
 
-    private static PendingRequest deserialize(byte[] plain) throws IOException {
+    private static byte[] serialize(PendingProtocolLogin login) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(512);
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeLong(login.issueInstant().toEpochMilli());
+            out.writeLong(login.expiresAt().toEpochMilli());
+            out.writeUTF(login.target());
+            byte[] state = login.state();
+            out.writeInt(state.length);
+            out.write(state);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    private static PendingProtocolLogin deserializeProtocolLogin(byte[] plain) {
+        try {
+            DataInputStream in = new DataInputStream(new ByteArrayInputStream(plain));
+            Instant issueInstant = Instant.ofEpochMilli(in.readLong());
+            Instant expiresAt = Instant.ofEpochMilli(in.readLong());
+            String target = in.readUTF();
+            int length = in.readInt();
+            if (length < 0 || length != in.available()) {
+                throw new IOException("bad state length " + length);
+            }
+            return new PendingProtocolLogin(in.readNBytes(length), target, issueInstant, expiresAt);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static PendingRequest deserialize(byte[] plain) {
+        try {
+            return deserializeRequest(plain);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static PendingRequest deserializeRequest(byte[] plain) throws IOException {
         DataInputStream in = new DataInputStream(new ByteArrayInputStream(plain));
         String requestId = in.readUTF();
         Instant issueInstant = Instant.ofEpochMilli(in.readLong());

@@ -2,7 +2,6 @@ package io.github.cieservlet.web;
 
 import io.github.cieservlet.CieAuthenticationEvent;
 import io.github.cieservlet.CieAuthenticationException;
-import io.github.cieservlet.CieAuthenticationListener;
 import io.github.cieservlet.CieError;
 import io.github.cieservlet.CieIdentity;
 import io.github.cieservlet.bootstrap.CieServiceProvider;
@@ -18,7 +17,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -43,6 +41,7 @@ public final class AssertionConsumerServlet extends HttpServlet {
     private transient ErrorPageRenderer errorPages;
     private transient PendingLoginCookies pendingLogins;
     private transient AuthnRequestEncoder encoder;
+    private transient LoginSuccess loginSuccess;
 
     @Override
     public void init() throws ServletException {
@@ -51,6 +50,7 @@ public final class AssertionConsumerServlet extends HttpServlet {
         errorPages = new ErrorPageRenderer(settings.endpoints().path(SpEndpoints.LOGIN));
         pendingLogins = PendingLoginCookies.of(provider);
         encoder = new AuthnRequestEncoder(settings.credentials());
+        loginSuccess = new LoginSuccess(provider);
     }
 
     @Override
@@ -108,20 +108,11 @@ public final class AssertionConsumerServlet extends HttpServlet {
         CieIdentity identity = validated.identity();
         String authnRequestXml = encoder.xmlAsSent(provider.authnRequests().create(pending.requestId(),
                 pending.issueInstant(), pending.destination(), pending.level(), pending.comparison()), pending.binding());
-        notifyListeners(new CieAuthenticationEvent(identity, new String(xml, StandardCharsets.UTF_8),
-                authnRequestXml, pending.requestId(), validated.responseId(), validated.assertionId(), receivedAt));
-        HttpSession session = request.getSession(false);
-        if (session != null) {
-            request.changeSessionId();
-        } else {
-            session = request.getSession(true);
-        }
-        session.setAttribute(CieIdentity.SESSION_ATTRIBUTE, identity);
+        loginSuccess.complete(request, response, new CieAuthenticationEvent(identity, new String(xml, StandardCharsets.UTF_8),
+                authnRequestXml, pending.requestId(), validated.responseId(), validated.assertionId(), receivedAt),
+                pending.target());
         LOG.info("CIE login completed: requestId={}, responseId={}, assertionId={}, level={}", pending.requestId(),
                 validated.responseId(), validated.assertionId(), identity.getLevel());
-        PageWriter.noStore(response);
-        response.setStatus(HttpServletResponse.SC_SEE_OTHER);
-        response.setHeader("Location", provider.settings().endpoints().absolute(Locations.encode(pending.target())));
     }
 
     private static byte[] decodeBase64(String value) throws CieAuthenticationException {
@@ -132,18 +123,6 @@ public final class AssertionConsumerServlet extends HttpServlet {
             return Base64.getMimeDecoder().decode(value);
         } catch (IllegalArgumentException e) {
             throw new CieAuthenticationException(CieError.MISSING_RESPONSE, "SAMLResponse is not base64");
-        }
-    }
-
-    private void notifyListeners(CieAuthenticationEvent event) throws CieAuthenticationException {
-        for (CieAuthenticationListener listener : provider.listeners()) {
-            try {
-                listener.onAuthentication(event);
-            } catch (Exception e) {
-                LOG.error("Authentication listener {} failed; the login is refused", listener.getClass().getName(), e);
-                throw new CieAuthenticationException(CieError.INTERNAL_ERROR, "authentication listener "
-                        + listener.getClass().getName() + " failed", e);
-            }
         }
     }
 }

@@ -17,7 +17,8 @@ final class LibraryEndpoints {
 
     private static final Set<String> SERVLET_CLASSES = Set.of(LoginServlet.class.getName(),
             AssertionConsumerServlet.class.getName(), MetadataServlet.class.getName(), LogoutServlet.class.getName(),
-            SingleLogoutServlet.class.getName());
+            SingleLogoutServlet.class.getName(), ProtocolCallbackServlet.class.getName(),
+            ProtocolDocumentServlet.class.getName());
 
     private final Set<String> servletNames;
 

@@ -10,6 +10,9 @@ import io.github.cieservlet.logging.Log;
 import io.github.cieservlet.saml.AuthnRequestEncoder;
 import io.github.cieservlet.saml.IdpMetadata;
 import io.github.cieservlet.saml.SamlIds;
+import io.github.cieservlet.spi.LoginProtocol;
+import io.github.cieservlet.spi.LoginStart;
+import io.github.cieservlet.store.PendingProtocolLogin;
 import io.github.cieservlet.store.PendingRequest;
 import io.github.cieservlet.store.RelayStateTokens;
 import jakarta.servlet.ServletException;
@@ -22,6 +25,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
+import java.util.Optional;
 import org.opensaml.saml.saml2.core.AuthnRequest;
 
 /**
@@ -76,6 +80,11 @@ public final class LoginServlet extends HttpServlet {
 
     private void send(HttpServletRequest request, HttpServletResponse response, String target)
             throws CieAuthenticationException, IOException {
+        Optional<LoginProtocol> protocol = provider.protocol();
+        if (protocol.isPresent()) {
+            sendWith(protocol.get(), request, response, target);
+            return;
+        }
         CieSettings settings = provider.settings();
         IdpMetadata idp = provider.idpMetadata().current();
         RequestBinding binding = settings.binding();
@@ -103,6 +112,21 @@ public final class LoginServlet extends HttpServlet {
             response.setStatus(HttpServletResponse.SC_FOUND);
             response.setHeader("Location", destination + (destination.contains("?") ? "&" : "?") + redirectQuery);
         }
+    }
+
+    private void sendWith(LoginProtocol protocol, HttpServletRequest request, HttpServletResponse response,
+            String target) throws CieAuthenticationException {
+        CieSettings settings = provider.settings();
+        Instant now = provider.clock().instant().truncatedTo(ChronoUnit.MILLIS);
+        LoginStart start = protocol.start(settings.level());
+        String sealed = pendingLogins.sealProtocolLogin(start.correlation(), new PendingProtocolLogin(start.pending(),
+                target, now, now.plus(settings.pendingRequestTimeout()))).orElseThrow(() -> new CieAuthenticationException(
+                        CieError.INVALID_TARGET, "target too long to carry through the login (" + target.length() + " chars)"));
+        pendingLogins.add(request, response, start.correlation(), sealed, now);
+        LOG.info("CIE login started: protocol={}, level={}", settings.protocol(), settings.level());
+        PageWriter.noStore(response);
+        response.setStatus(HttpServletResponse.SC_FOUND);
+        response.setHeader("Location", start.location().toString());
     }
 
     private static void writeAutoPostForm(HttpServletResponse response, String destination, String signedXml,

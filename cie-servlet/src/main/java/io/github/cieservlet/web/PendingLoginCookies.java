@@ -2,6 +2,7 @@ package io.github.cieservlet.web;
 
 import io.github.cieservlet.bootstrap.CieServiceProvider;
 import io.github.cieservlet.config.CieSettings;
+import io.github.cieservlet.store.PendingProtocolLogin;
 import io.github.cieservlet.store.PendingRequest;
 import io.github.cieservlet.store.PendingRequestCodec;
 import jakarta.servlet.http.Cookie;
@@ -102,9 +103,9 @@ final class PendingLoginCookies {
             String name = cookie.getName();
             String state = name.startsWith(namePrefix) ? name.substring(namePrefix.length()) : "";
             if (RELAY_STATE.matcher(state).matches()) {
-                Optional<PendingRequest> pending = codec.open(state, cookie.getValue());
-                if (pending.isPresent() && now.isBefore(pending.get().expiresAt().plus(GRACE))) {
-                    held.add(new Held(state, cookie.getValue().length(), pending.get().issueInstant()));
+                Optional<Held> live = live(state, cookie.getValue(), now);
+                if (live.isPresent()) {
+                    held.add(live.get());
                 } else {
                     clear(response, state);
                 }
@@ -126,21 +127,58 @@ final class PendingLoginCookies {
     }
 
     /**
+     * Seals the login in progress of another protocol; makes no cookie yet.
+     *
+     * @param correlation the correlation value its answer will carry
+     * @param login the login in progress
+     * @return the cookie value, or empty when it would be too long for a cookie (a very long target)
+     */
+    Optional<String> sealProtocolLogin(String correlation, PendingProtocolLogin login) {
+        try {
+            return Optional.of(codec.sealProtocolLogin(correlation, login));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * @param request a request to a protocol's callback
+     * @param correlation the correlation value received
+     * @return the login in progress this browser holds for exactly that value, or empty
+     */
+    Optional<PendingProtocolLogin> readProtocolLogin(HttpServletRequest request, String correlation) {
+        return cookieValue(request, correlation).flatMap(value -> codec.openProtocolLogin(correlation, value));
+    }
+
+    /**
      * @param request a request to the Assertion Consumer Service
      * @param relayState the RelayState received
      * @return the login in progress this browser holds for exactly that RelayState, or empty
      */
     Optional<PendingRequest> read(HttpServletRequest request, String relayState) {
+        return cookieValue(request, relayState).flatMap(value -> codec.open(relayState, value));
+    }
+
+    private Optional<String> cookieValue(HttpServletRequest request, String relayState) {
         if (relayState == null || !RELAY_STATE.matcher(relayState).matches()) {
             return Optional.empty();
         }
         String name = namePrefix + relayState;
         for (Cookie cookie : cookies(request)) {
             if (name.equals(cookie.getName())) {
-                return codec.open(relayState, cookie.getValue());
+                return Optional.of(cookie.getValue());
             }
         }
         return Optional.empty();
+    }
+
+    /** @return the cookie as held, when it opens (as either kind of login) and is not long expired */
+    private Optional<Held> live(String state, String value, Instant now) {
+        Optional<Held> saml = codec.open(state, value).filter(p -> now.isBefore(p.expiresAt().plus(GRACE)))
+                .map(p -> new Held(state, value.length(), p.issueInstant()));
+        return saml.isPresent() ? saml : codec.openProtocolLogin(state, value)
+                .filter(p -> now.isBefore(p.expiresAt().plus(GRACE)))
+                .map(p -> new Held(state, value.length(), p.issueInstant()));
     }
 
     /**

@@ -98,6 +98,21 @@ class CieContextListenerTest {
     }
 
     @Test
+    void aProtocolWhoseJarIsMissingStopsTheStartNamingTheParamAndTheJar() {
+        Map<String, String> params = ConfigFixtures.validPublic(dir);
+        params.put("cie.protocol", "oidc");
+        assertThatThrownBy(() -> start(params)).isInstanceOf(CieConfigException.class)
+                .hasMessageContaining("cie.protocol").hasMessageContaining("io.github.cieservlet:cie-oidc");
+    }
+
+    @Test
+    void samlIsTheDefaultProtocolAndRegistersNoProtocolEndpoint() {
+        Recorded recorded = start(ConfigFixtures.validPublic(dir));
+        assertThat(((CieServiceProvider) recorded.attributes.get(CieServiceProvider.CONTEXT_ATTRIBUTE)).protocol()).isEmpty();
+        assertThat(recorded.mappings).doesNotContainKeys("cie-protocol-callback", "cie-protocol-documents");
+    }
+
+    @Test
     void endpointsFollowThePathPrefix() {
         Map<String, String> params = ConfigFixtures.validPublic(dir);
         params.put("cie.pathPrefix", "/accesso/cie");

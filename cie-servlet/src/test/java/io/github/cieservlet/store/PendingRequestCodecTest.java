@@ -109,4 +109,31 @@ class PendingRequestCodecTest {
         PendingRequest request = pending("/", NOW.plus(Duration.ofMinutes(15)));
         assertThat(codec.seal(RELAY_STATE, request)).isNotEqualTo(codec.seal(RELAY_STATE, request));
     }
+
+    @Test
+    void protocolLoginOpensWithItsOwnCorrelationValueOnly() {
+        byte[] state = {0, 1, 2, (byte) 0xff, 42};
+        String value = codec.sealProtocolLogin(RELAY_STATE, new PendingProtocolLogin(state, "/area-riservata/?x=1", NOW,
+                NOW.plusSeconds(900)));
+        PendingProtocolLogin opened = codec.openProtocolLogin(RELAY_STATE, value).orElseThrow();
+        assertThat(opened.state()).containsExactly(state);
+        assertThat(opened.target()).isEqualTo("/area-riservata/?x=1");
+        assertThat(opened.issueInstant()).isEqualTo(NOW);
+        assertThat(opened.expiresAt()).isEqualTo(NOW.plusSeconds(900));
+        assertThat(value).doesNotContain("area-riservata");
+        assertThat(codec.openProtocolLogin(RelayStateTokens.newToken(), value)).isEmpty();
+    }
+
+    @Test
+    void aValueOfOneKindNeverOpensAsTheOther() {
+        String saml = codec.seal(RELAY_STATE, pending("/", NOW.plusSeconds(60)));
+        String protocol = codec.sealProtocolLogin(RELAY_STATE, new PendingProtocolLogin(new byte[8], "/", NOW,
+                NOW.plusSeconds(60)));
+        assertThat(codec.openProtocolLogin(RELAY_STATE, saml)).isEmpty();
+        assertThat(codec.open(RELAY_STATE, protocol)).isEmpty();
+        // the same bytes with the other kind's version byte: refused by the associated data
+        byte[] raw = Base64.getUrlDecoder().decode(protocol);
+        raw[0] = 1;
+        assertThat(codec.open(RELAY_STATE, Base64.getUrlEncoder().withoutPadding().encodeToString(raw))).isEmpty();
+    }
 }

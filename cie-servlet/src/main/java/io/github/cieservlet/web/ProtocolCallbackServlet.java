@@ -1,0 +1,90 @@
+package io.github.cieservlet.web;
+
+import io.github.cieservlet.CieAuthenticationEvent;
+import io.github.cieservlet.CieAuthenticationException;
+import io.github.cieservlet.CieError;
+import io.github.cieservlet.CieIdentity;
+import io.github.cieservlet.bootstrap.CieServiceProvider;
+import io.github.cieservlet.config.SpEndpoints;
+import io.github.cieservlet.logging.Log;
+import io.github.cieservlet.spi.LoginProtocol;
+import io.github.cieservlet.store.PendingProtocolLogin;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code GET <cie.pathPrefix><callbackPath>} (OIDC: {@code /cie/oidc/callback}): where the configured login
+ * protocol's answer arrives. Opens the login in progress that this browser carries under the answer's correlation
+ * value (its sealed cookie: the binding to the browser, checked first) and drops the cookie, lets the protocol
+ * check the answer, then ends like the SAML Assertion Consumer Service ({@link LoginSuccess}). Any failure ends on
+ * the same error pages, with a 4xx status.
+ */
+public final class ProtocolCallbackServlet extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+    private static final Log LOG = Log.of(ProtocolCallbackServlet.class);
+
+    private transient CieServiceProvider provider;
+    private transient LoginProtocol protocol;
+    private transient ErrorPageRenderer errorPages;
+    private transient PendingLoginCookies pendingLogins;
+    private transient LoginSuccess loginSuccess;
+
+    @Override
+    public void init() throws ServletException {
+        provider = CieServiceProvider.from(getServletContext());
+        protocol = provider.protocol().orElseThrow(() -> new ServletException(getClass().getSimpleName()
+                + " is mapped but cie.protocol is saml; remove its mapping or set cie.protocol"));
+        errorPages = new ErrorPageRenderer(provider.settings().endpoints().path(SpEndpoints.LOGIN));
+        pendingLogins = PendingLoginCookies.of(provider);
+        loginSuccess = new LoginSuccess(provider);
+    }
+
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (!"GET".equals(request.getMethod())) {
+            response.setHeader("Allow", "GET");
+            errorPages.render(request, response, CieError.METHOD_NOT_ALLOWED, request.getMethod() + " on the callback");
+            return;
+        }
+        try {
+            finish(request, response);
+        } catch (CieAuthenticationException e) {
+            errorPages.render(request, response, e.error(), e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.error("Unexpected failure in the CIE login callback", e);
+            errorPages.render(request, response, CieError.INTERNAL_ERROR, "unexpected " + e.getClass().getName());
+        }
+    }
+
+    private void finish(HttpServletRequest request, HttpServletResponse response)
+            throws CieAuthenticationException, IOException {
+        Instant receivedAt = provider.clock().instant();
+        String[] correlations = request.getParameterValues(protocol.correlationParameter());
+        String correlation = correlations != null && correlations.length == 1 ? correlations[0] : null;
+        // the binding first: only this browser's own cookie for exactly this correlation value names a login
+        PendingProtocolLogin pending = pendingLogins.readProtocolLogin(request, correlation)
+                .orElseThrow(() -> new CieAuthenticationException(CieError.UNKNOWN_REQUEST, "no login in progress in"
+                        + " this browser for this " + protocol.correlationParameter() + " (unsolicited, already"
+                        + " answered, or started in another browser)"));
+        pendingLogins.clear(response, correlation);
+        Map<String, List<String>> parameters = new LinkedHashMap<>();
+        request.getParameterMap().forEach((name, values) -> parameters.put(name, Arrays.asList(values)));
+        CieIdentity identity = protocol.finish(parameters, pending.state());
+        // then consume, atomically: of two answers to one login (a copied cookie), one only logs in
+        if (!provider.replayCache().firstUse("protocol-login:" + correlation, pending.expiresAt())) {
+            throw new CieAuthenticationException(CieError.UNKNOWN_REQUEST, "login already answered");
+        }
+        loginSuccess.complete(request, response, new CieAuthenticationEvent(identity, "", "", correlation, "", "",
+                receivedAt), pending.target());
+        LOG.info("CIE login completed: protocol={}, level={}", provider.settings().protocol(), identity.getLevel());
+    }
+}
