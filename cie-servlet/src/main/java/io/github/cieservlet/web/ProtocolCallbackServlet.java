@@ -83,8 +83,9 @@ public final class ProtocolCallbackServlet extends HttpServlet {
         if (!provider.replayCache().firstUse("protocol-login:" + correlation, pending.expiresAt())) {
             throw new CieAuthenticationException(CieError.UNKNOWN_REQUEST, "login already answered");
         }
-        loginSuccess.complete(request, response, new CieAuthenticationEvent(identity, "", "", correlation, "", "",
-                receivedAt), pending.target());
+        // the protocol gives no messages as evidence yet: the event names the login by its correlation value
+        loginSuccess.complete(request, response, new CieAuthenticationEvent(identity, "", "", correlation, correlation,
+                correlation, receivedAt), pending.target());
         LOG.info("CIE login completed: protocol={}, level={}", provider.settings().protocol(), identity.getLevel());
     }
 }
