@@ -1,5 +1,7 @@
 package io.github.cieservlet.sample.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.net.URL;
 import org.htmlunit.BrowserVersion;
@@ -87,6 +89,22 @@ final class CieBrowser implements AutoCloseable {
         request.setRequestParameters(java.util.List.of(new NameValuePair("SAMLResponse", samlResponse),
                 new NameValuePair("RelayState", relayState)));
         return client.getPage(request);
+    }
+
+    /**
+     * Asserts that a login of MARIO_ROSSI at L3 ended on the protected area of this browser's portal, with his data
+     * on the page and in the request the application sees (the same whatever the protocol).
+     */
+    void assertOnMarioRossisArea(Page area) throws IOException {
+        assertThat(area.getWebResponse().getStatusCode()).isEqualTo(200);
+        assertThat(area.getUrl().toString()).isEqualTo(baseUrl + "/area-riservata/");
+        HtmlPage page = (HtmlPage) area;
+        assertThat(page.getElementById("greeting").asNormalizedText()).isEqualTo("Benvenuto/a, MARIO ROSSI!");
+        assertThat(page.getElementById("fiscalCode").asNormalizedText()).isEqualTo("RSSMRA80A01H501U");
+        assertThat(page.getElementById("dateOfBirth").asNormalizedText()).isEqualTo("1980-01-01");
+        assertThat(page.getElementById("level").asNormalizedText()).isEqualTo("L3");
+        String whoami = get("/area-riservata/whoami").getWebResponse().getContentAsString();
+        assertThat(whoami).contains("remoteUser=RSSMRA80A01H501U", "principal=RSSMRA80A01H501U", "authType=CIE");
     }
 
     static String field(HtmlPage page, String name) {

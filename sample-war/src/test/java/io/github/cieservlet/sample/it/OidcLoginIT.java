@@ -41,15 +41,7 @@ class OidcLoginIT {
 
             Page area = browser.choose(chooser, "MARIO_ROSSI", "SUCCESS", "L3");
 
-            assertThat(area.getWebResponse().getStatusCode()).isEqualTo(200);
-            assertThat(area.getUrl().toString()).isEqualTo(baseUrl + "/area-riservata/");
-            HtmlPage page = (HtmlPage) area;
-            assertThat(page.getElementById("greeting").asNormalizedText()).isEqualTo("Benvenuto/a, MARIO ROSSI!");
-            assertThat(page.getElementById("fiscalCode").asNormalizedText()).isEqualTo("RSSMRA80A01H501U");
-            assertThat(page.getElementById("dateOfBirth").asNormalizedText()).isEqualTo("1980-01-01");
-            assertThat(page.getElementById("level").asNormalizedText()).isEqualTo("L3");
-            String whoami = browser.get("/area-riservata/whoami").getWebResponse().getContentAsString();
-            assertThat(whoami).contains("remoteUser=RSSMRA80A01H501U", "principal=RSSMRA80A01H501U", "authType=CIE");
+            browser.assertOnMarioRossisArea(area);
             assertThat(browser.client().getCookieManager().getCookies()).noneMatch(c -> c.getName().startsWith("cie_pending_"));
         }
     }
