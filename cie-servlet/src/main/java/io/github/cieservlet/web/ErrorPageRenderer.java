@@ -57,9 +57,14 @@ public final class ErrorPageRenderer {
 
     /**
      * @param request the request
-     * @return Italian or English, the first of the two the browser lists; Italian if it lists neither
+     * @return Italian or English, the first of the two the browser lists; Italian if it lists neither, or sends
+     *     no Accept-Language at all (then {@code getLocales()} is only the server's default locale)
      */
     static Locale chooseLocale(HttpServletRequest request) {
+        if (request.getHeader("Accept-Language") == null) {
+            // Without the header, getLocales() is the server's default locale, not a choice of the citizen.
+            return Locale.ITALIAN;
+        }
         for (Locale locale : Collections.list(request.getLocales())) {
             if ("it".equals(locale.getLanguage())) {
                 return Locale.ITALIAN;

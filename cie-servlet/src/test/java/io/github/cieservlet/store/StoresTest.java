@@ -7,6 +7,7 @@ import io.github.cieservlet.config.LevelComparison;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
@@ -26,6 +27,16 @@ class StoresTest {
         assertThat(store.consume("tok")).map(PendingRequest::requestId).contains("_1");
         assertThat(store.consume("tok")).isEmpty();
         assertThat(store.consume(null)).isEmpty();
+    }
+
+    /** A RelayState already waiting is never overwritten by a second login with the same token. */
+    @Test
+    void pendingRequestWithATokenInUse_isNotSaved() {
+        InMemoryPendingRequestStore store = new InMemoryPendingRequestStore(10, CLOCK);
+        assertThat(store.save("tok", pending("_1", NOW.plusSeconds(60)))).isTrue();
+
+        assertThat(store.save("tok", pending("_2", NOW.plusSeconds(60)))).isFalse();
+        assertThat(store.consume("tok")).map(PendingRequest::requestId).contains("_1");
     }
 
     @Test
@@ -53,6 +64,44 @@ class StoresTest {
         assertThat(cache.firstUse("b", NOW.plusSeconds(300))).isFalse();
     }
 
+    /** When full, the IDs whose expiry has passed are dropped to make room: no lock-out by old entries. */
+    @Test
+    void fullReplayCacheEvictsExpiredIdsToMakeRoom() {
+        MutableClock clock = new MutableClock(NOW);
+        InMemoryReplayCache cache = new InMemoryReplayCache(2, clock);
+        assertThat(cache.firstUse("old", NOW.plusSeconds(10))).isTrue();
+        assertThat(cache.firstUse("live", NOW.plusSeconds(600))).isTrue();
+        clock.now = NOW.plusSeconds(11);
+
+        assertThat(cache.firstUse("new", NOW.plusSeconds(600))).isTrue();
+        assertThat(cache.firstUse("live", NOW.plusSeconds(600))).as("the live ID is still remembered").isFalse();
+        assertThat(cache.firstUse("another", NOW.plusSeconds(600))).as("full of live IDs: fail closed").isFalse();
+    }
+
+    /** An ID expiring exactly now is still live (expiry is "remember until"): it is neither evicted nor reusable. */
+    @Test
+    void replayCacheKeepsAnIdUntilItsExpiryHasPassed() {
+        MutableClock clock = new MutableClock(NOW);
+        InMemoryReplayCache cache = new InMemoryReplayCache(1, clock);
+        assertThat(cache.firstUse("a", NOW.plusSeconds(10))).isTrue();
+        clock.now = NOW.plusSeconds(10);
+
+        assertThat(cache.firstUse("b", NOW.plusSeconds(60))).isFalse();
+        assertThat(cache.firstUse("a", NOW.plusSeconds(60))).isFalse();
+
+        clock.now = NOW.plusSeconds(10).plusMillis(1);
+        assertThat(cache.firstUse("a", NOW.plusSeconds(60))).as("its memory expired: as good as new").isTrue();
+        assertThat(cache.firstUse("a", NOW.plusSeconds(60))).as("and remembered again").isFalse();
+    }
+
+    /** RelayStateTokens.hash is SHA-256, base64url: a fixed value, different for each token, never empty. */
+    @Test
+    void relayStateHashIsTheSha256OfTheToken() {
+        assertThat(RelayStateTokens.hash("abc")).isEqualTo("ungWv48Bz-pBQUDeXa4iI7ADYaOWF3qctBD_YfIAFa0");
+        assertThat(RelayStateTokens.hash("abd")).isNotEqualTo(RelayStateTokens.hash("abc"));
+        assertThat(RelayStateTokens.hash("")).hasSize(43);
+    }
+
     @Test
     void relayStateTokensAreOpaqueShortAndUnique() {
         String a = RelayStateTokens.newToken();
@@ -60,5 +109,30 @@ class StoresTest {
         assertThat(a.getBytes()).hasSizeLessThanOrEqualTo(80);
         assertThat(RelayStateTokens.newToken()).isNotEqualTo(a);
         assertThat(RelayStateTokens.hash(a)).isEqualTo(RelayStateTokens.hash(a)).isNotEqualTo(a);
+    }
+
+    /** A clock a test moves by hand. */
+    private static final class MutableClock extends Clock {
+
+        private Instant now;
+
+        MutableClock(Instant now) {
+            this.now = now;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
     }
 }
