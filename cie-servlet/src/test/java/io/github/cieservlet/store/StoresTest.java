@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.cieservlet.CieLevel;
 import io.github.cieservlet.config.LevelComparison;
+import io.github.cieservlet.testing.MutableClock;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
@@ -71,7 +71,7 @@ class StoresTest {
         InMemoryReplayCache cache = new InMemoryReplayCache(2, clock);
         assertThat(cache.firstUse("old", NOW.plusSeconds(10))).isTrue();
         assertThat(cache.firstUse("live", NOW.plusSeconds(600))).isTrue();
-        clock.now = NOW.plusSeconds(11);
+        clock.advance(Duration.ofSeconds(11));
 
         assertThat(cache.firstUse("new", NOW.plusSeconds(600))).isTrue();
         assertThat(cache.firstUse("live", NOW.plusSeconds(600))).as("the live ID is still remembered").isFalse();
@@ -84,12 +84,12 @@ class StoresTest {
         MutableClock clock = new MutableClock(NOW);
         InMemoryReplayCache cache = new InMemoryReplayCache(1, clock);
         assertThat(cache.firstUse("a", NOW.plusSeconds(10))).isTrue();
-        clock.now = NOW.plusSeconds(10);
+        clock.advance(Duration.ofSeconds(10));
 
         assertThat(cache.firstUse("b", NOW.plusSeconds(60))).isFalse();
         assertThat(cache.firstUse("a", NOW.plusSeconds(60))).isFalse();
 
-        clock.now = NOW.plusSeconds(10).plusMillis(1);
+        clock.advance(Duration.ofMillis(1));
         assertThat(cache.firstUse("a", NOW.plusSeconds(60))).as("its memory expired: as good as new").isTrue();
         assertThat(cache.firstUse("a", NOW.plusSeconds(60))).as("and remembered again").isFalse();
     }
@@ -109,30 +109,5 @@ class StoresTest {
         assertThat(a.getBytes()).hasSizeLessThanOrEqualTo(80);
         assertThat(RelayStateTokens.newToken()).isNotEqualTo(a);
         assertThat(RelayStateTokens.hash(a)).isEqualTo(RelayStateTokens.hash(a)).isNotEqualTo(a);
-    }
-
-    /** A clock a test moves by hand. */
-    private static final class MutableClock extends Clock {
-
-        private Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

@@ -92,7 +92,8 @@ class WebPagesHttpTest {
         assertThat(page.headers().firstValue("X-Frame-Options")).contains("DENY");
         assertThat(page.headers().firstValue("Referrer-Policy")).contains("no-referrer");
         assertThat(page.headers().firstValue("Content-Security-Policy")).contains("default-src 'none'; style-src 'unsafe-inline';"
-                + " img-src data:; frame-ancestors 'none'; base-uri 'none'; form-action 'none'");
+                + " img-src data:; frame-ancestors 'none'; base-uri 'none'; form-action 'none'")
+                .hasValueSatisfying(csp -> assertThat(csp).doesNotContain("script-src"));
         assertThat(page.body()).contains("CIE-SIGNATURE_INVALID")
                 .contains("href=\"" + CONTEXT + "/cie/login?target=%2F\"")
                 .contains("href=\"" + CONTEXT + "/\"");
@@ -144,14 +145,23 @@ class WebPagesHttpTest {
         assertThat(page.body()).isEqualTo("partial");
     }
 
+    /** What the application wrote before the refusal (not yet sent) is thrown away: the page is the error page alone. */
+    @Test
+    void errorPage_replacesWhatWasBufferedBefore() throws Exception {
+        HttpResponse<String> page = get("/error/buffered", null);
+
+        assertThat(page.statusCode()).isEqualTo(403);
+        assertThat(page.body()).startsWith("<!DOCTYPE html>").doesNotContain("half-written");
+    }
+
     // ---- form body ----
 
     @Test
     void form_isDecoded() throws Exception {
         HttpResponse<String> answer = post("/form", "application/x-www-form-urlencoded",
-                "SAMLResponse=PD94%2Bbg%3D%3D&RelayState=a+b&flag");
+                "SAMLResponse=PD94%2Bbg%3D%3D&RelayState=a+b&flag&=v");
 
-        assertThat(answer.body()).isEqualTo("SAMLResponse=PD94+bg==|RelayState=a b|flag=");
+        assertThat(answer.body()).isEqualTo("SAMLResponse=PD94+bg==|RelayState=a b|flag=|=v");
     }
 
     /** Content-Type is compared case-insensitively and may carry a charset; anything else is refused. */
@@ -160,6 +170,7 @@ class WebPagesHttpTest {
         assertThat(post("/form", "Application/X-WWW-Form-Urlencoded; charset=UTF-8", "SAMLResponse=x").body())
                 .startsWith("SAMLResponse=x");
         assertThat(post("/form", "text/plain", "SAMLResponse=x").body()).isEqualTo("CIE-MISSING_RESPONSE");
+        assertThat(post("/form", null, "SAMLResponse=x").body()).isEqualTo("CIE-MISSING_RESPONSE");
         assertThat(post("/form", "multipart/form-data; boundary=x", "SAMLResponse=x").body()).isEqualTo("CIE-MISSING_RESPONSE");
     }
 
@@ -240,9 +251,12 @@ class WebPagesHttpTest {
 
     private static HttpResponse<String> post(String path, String contentType, String body)
             throws IOException, InterruptedException {
-        return CLIENT.send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", contentType)
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.US_ASCII)).build(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.US_ASCII));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
     /** A body without Content-Length (chunked): only the bounded read can stop it. */
@@ -261,6 +275,11 @@ class WebPagesHttpTest {
         @Override
         protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
             ErrorPageRenderer renderer = new ErrorPageRenderer("/cie/login");
+            if ("/buffered".equals(request.getPathInfo())) {
+                response.getWriter().write("half-written page");
+                renderer.render(request, response, CieError.SIGNATURE_INVALID, DETAIL);
+                return;
+            }
             if ("/committed".equals(request.getPathInfo())) {
                 response.getWriter().write("partial");
                 response.flushBuffer();
@@ -281,7 +300,7 @@ class WebPagesHttpTest {
             try {
                 FormBody form = FormBody.read(request, MAX_FORM_BYTES);
                 response.getWriter().write("SAMLResponse=" + form.get("SAMLResponse") + "|RelayState=" + form.get("RelayState")
-                        + "|flag=" + form.get("flag"));
+                        + "|flag=" + form.get("flag") + (form.get("") == null ? "" : "|=" + form.get("")));
             } catch (CieAuthenticationException e) {
                 response.getWriter().write(e.error().code());
             }

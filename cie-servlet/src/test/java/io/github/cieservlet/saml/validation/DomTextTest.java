@@ -37,13 +37,14 @@ class DomTextTest {
         dom.appendChild(dom.getOwnerDocument().createTextNode("b"));
         dom.appendChild(dom.getOwnerDocument().createProcessingInstruction("pi", "x"));
         dom.appendChild(dom.getOwnerDocument().createCDATASection("y"));
+        dom.appendChild(dom.getOwnerDocument().createElementNS("urn:example:x", "x:e"));
 
         CieAuthenticationException refusal = catchThrowableOfType(CieAuthenticationException.class,
                 () -> DomText.of(injected, CieError.INVALID_SUBJECT, "NameID"));
 
         assertThat(refusal.error()).isEqualTo(CieError.INVALID_SUBJECT);
-        assertThat(refusal.getMessage()).isEqualTo("NameID is not plain text: it has 5 child nodes (text, comment, text,"
-                + " processing instruction, CDATA); refused as possible comment injection");
+        assertThat(refusal.getMessage()).isEqualTo("NameID is not plain text: it has 6 child nodes (text, comment, text,"
+                + " processing instruction, CDATA, element); refused as possible comment injection");
     }
 
     /** One CDATA section is one text node (CDATASection is a Text): its content is the value, as XML says. */

@@ -134,6 +134,25 @@ class SignatureRulesAloneTest {
         assertThat(refusal.getMessage()).isEqualTo("Response ID '" + RESPONSE_ID + "' occurs 2 times in the document");
     }
 
+    /** ... and an ID attribute in another namespace: the count goes by local name, whatever the prefix. */
+    @Test
+    void responseIdRepeatedOnANamespacedIdAttribute_isRefusedByTheDuplicateIdCount() {
+        CieAuthenticationException refusal = AcsPipeline.refusal(signed(
+                document -> foreignChildOfStatus(document).setAttributeNS(FOREIGN_NS, "x:ID", RESPONSE_ID), assertion -> { },
+                response -> { }));
+
+        assertThat(refusal.getMessage()).isEqualTo("Response ID '" + RESPONSE_ID + "' occurs 2 times in the document");
+    }
+
+    /** Control: an attribute that is neither named ID nor registered as one may carry the same value. */
+    @Test
+    void control_theIdValueInAnOrdinaryAttribute_isAccepted() throws CieAuthenticationException {
+        byte[] xml = signed(document -> foreignChildOfStatus(document).setAttributeNS(null, "ref", RESPONSE_ID),
+                assertion -> { }, response -> { });
+
+        assertThat(AcsPipeline.consume(xml).responseId()).isEqualTo(RESPONSE_ID);
+    }
+
     /** The count also sees a lower-case {@code id} (as in XHTML or ds:Signature's {@code Id}). */
     @Test
     void assertionIdRepeatedAsALowerCaseIdAttribute_isRefusedByTheDuplicateIdCount() {
