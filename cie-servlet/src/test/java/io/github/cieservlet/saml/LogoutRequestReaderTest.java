@@ -283,7 +283,7 @@ class LogoutRequestReaderTest {
     /** The POST size limit is inclusive: a body of exactly the limit is read (and refused for what it is). */
     @Test
     void postRequestSizeLimitBoundary() {
-        LogoutRequestReader small = new LogoutRequestReader(TestSettings.builder().maxResponseBytes(300).build());
+        LogoutRequestReader small = readerWith(TestSettings.builder().maxResponseBytes(300).build());
         String exactly = base64("<a>" + "x".repeat(300 - 7) + "</a>");
         String oneMore = base64("<a>" + "x".repeat(300 - 6) + "</a>");
 

@@ -59,14 +59,6 @@ class StoresTest {
         assertThat(cache.firstUse("a", NOW.plusSeconds(60))).as("and remembered again").isFalse();
     }
 
-    /** RelayStateTokens.hash is SHA-256, base64url: a fixed value, different for each token, never empty. */
-    @Test
-    void relayStateHashIsTheSha256OfTheToken() {
-        assertThat(RelayStateTokens.hash("abc")).isEqualTo("ungWv48Bz-pBQUDeXa4iI7ADYaOWF3qctBD_YfIAFa0");
-        assertThat(RelayStateTokens.hash("abd")).isNotEqualTo(RelayStateTokens.hash("abc"));
-        assertThat(RelayStateTokens.hash("")).hasSize(43);
-    }
-
     @Test
     void sweepDropsOnlyExpiredIds() {
         InMemoryReplayCache cache = new InMemoryReplayCache(10, CLOCK);

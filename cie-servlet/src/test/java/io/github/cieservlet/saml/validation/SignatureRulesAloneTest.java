@@ -43,15 +43,15 @@ class SignatureRulesAloneTest {
         assertThat(accepted.assertionId()).isEqualTo(ASSERTION_ID);
     }
 
-    /** The empty Reference URI ("the whole document") passes OpenSAML's profile; "#" + ID is ours. */
+    /** The empty Reference URI ("the whole document") passes OpenSAML's profile; "#" + ID is ours (SignatureShape). */
     @Test
     void responseSignatureWithEmptyReferenceUri_isRefusedByTheReferenceUriRule() {
         CieAuthenticationException refusal = AcsPipeline.refusal(
                 signed(document -> { }, assertion -> { }, response -> response.referenceUri("")));
 
         assertThat(refusal.error()).isEqualTo(CieError.SIGNATURE_INVALID);
-        assertThat(refusal.getMessage()).isEqualTo("Response signature Reference URI '' is not '#' + the Response ID '"
-                + RESPONSE_ID + "'");
+        assertThat(refusal.getMessage()).isEqualTo("Response signature does not follow the SAML signature profile:"
+                + " Reference URI '' does not point to the parent ID '" + RESPONSE_ID + "'");
     }
 
     /** The same for the Assertion of an unsigned Response: its digest then covers the whole document. */
@@ -61,7 +61,8 @@ class SignatureRulesAloneTest {
                 signed(document -> { }, assertion -> assertion.referenceUri(""), null));
 
         assertThat(refusal.error()).isEqualTo(CieError.SIGNATURE_INVALID);
-        assertThat(refusal.getMessage()).startsWith("Assertion signature Reference URI '' is not '#' + the Assertion ID");
+        assertThat(refusal.getMessage()).startsWith("Assertion signature does not follow the SAML signature profile:"
+                + " Reference URI '' does not point to the parent ID");
     }
 
     /** OpenSAML's profile allows exc-c14n WithComments as a transform; the CIE allow-list does not. */
