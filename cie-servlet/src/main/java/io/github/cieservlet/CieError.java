@@ -71,6 +71,8 @@ public enum CieError {
     INVALID_LOGOUT_MESSAGE(400),
     /** The identity provider metadata cannot be loaded now. */
     IDP_METADATA_UNAVAILABLE(503),
+    /** The evidence store cannot keep the login's record now (database down, disk full): no login without it. */
+    EVIDENCE_UNAVAILABLE(503),
     /** Anything unexpected; details are in the server log only. */
     INTERNAL_ERROR(500);
 

@@ -62,15 +62,21 @@ public final class CieContextListener implements ServletContextListener {
                     settings.endpoints().acsUrl(), settings.idpMetadataLocation());
         } catch (CieConfigException e) {
             LOG.error(e.getMessage());
+            contextDestroyed(event);
             throw e;
         } catch (RuntimeException e) {
             LOG.error("cie-servlet cannot start: {}", e.getMessage(), e);
+            contextDestroyed(event);
             throw e;
         }
     }
 
     @Override
     public void contextDestroyed(ServletContextEvent event) {
+        Object provider = event.getServletContext().getAttribute(CieServiceProvider.CONTEXT_ATTRIBUTE);
+        if (provider instanceof CieServiceProvider) {
+            ((CieServiceProvider) provider).close();
+        }
         event.getServletContext().removeAttribute(CieServiceProvider.CONTEXT_ATTRIBUTE);
         event.getServletContext().removeAttribute(CieUrls.CONTEXT_ATTRIBUTE);
     }

@@ -2,6 +2,7 @@ package io.github.cieservlet.bootstrap;
 
 import io.github.cieservlet.CieAuthenticationListener;
 import io.github.cieservlet.config.CieSettings;
+import io.github.cieservlet.evidence.EvidenceRecorder;
 import io.github.cieservlet.saml.AuthnRequestFactory;
 import io.github.cieservlet.saml.IdpMetadataProvider;
 import io.github.cieservlet.saml.SpMetadataFactory;
@@ -11,6 +12,7 @@ import io.github.cieservlet.store.InMemoryReplayCache;
 import io.github.cieservlet.store.PendingRequestStore;
 import jakarta.servlet.ServletContext;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 
@@ -35,6 +37,8 @@ public final class CieServiceProvider {
     private final ResponseValidator responseValidator;
     private final PendingRequestStore pendingRequests;
     private final List<CieAuthenticationListener> listeners;
+    private final EvidenceRecorder evidence;
+    private final Maintenance maintenance;
 
     /**
      * @param settings the validated settings
@@ -54,6 +58,12 @@ public final class CieServiceProvider {
                 settings.clockSkew(), clock, new InMemoryReplayCache(MAX_REPLAY_ENTRIES, clock));
         this.pendingRequests = new InMemoryPendingRequestStore(MAX_PENDING_REQUESTS, clock);
         this.listeners = List.copyOf(listeners);
+        this.evidence = EvidenceRecorder.open(settings.evidence(), settings.evidenceRetention(), clock);
+        this.maintenance = new Maintenance(settings.entityId());
+        if (evidence.enabled()) {
+            maintenance.every("evidence retention purge", Duration.ofMinutes(1), Duration.ofDays(1),
+                    evidence::purgeExpired);
+        }
     }
 
     /**
@@ -104,6 +114,17 @@ public final class CieServiceProvider {
     /** @return the pending login requests */
     public PendingRequestStore pendingRequests() {
         return pendingRequests;
+    }
+
+    /** @return where the evidence of logins is recorded */
+    public EvidenceRecorder evidence() {
+        return evidence;
+    }
+
+    /** Stops the background jobs and releases the stores; called when the web application stops. */
+    public void close() {
+        maintenance.close();
+        evidence.close();
     }
 
     /** @return the authentication listeners */

@@ -83,7 +83,14 @@ public enum CieParam {
     IDP_LOGOUT("cie.idpLogout", "false",
             "After the local logout, send the browser to the identity provider's logout page too (true/false)."),
     AUTHENTICATION_LISTENERS("cie.authenticationListeners", null,
-            "Comma-separated class names of CieAuthenticationListener implementations that keep the login evidence.");
+            "Comma-separated class names of CieAuthenticationListener implementations that keep the login evidence."),
+    EVIDENCE("cie.evidence", null,
+            "Where the evidence of every login is kept: jndi:java:comp/env/jdbc/<name> (a container DataSource),"
+                    + " file:/absolute/directory, or none. Unset or none: a WARN at startup says the duty to keep"
+                    + " evidence is not met."),
+    EVIDENCE_RETENTION("cie.evidenceRetention", "P24M",
+            "How long evidence is kept before the library purges it: an ISO-8601 period, e.g. P24M (24 months)"
+                    + " or P3Y.");
 
     private final String key;
     private final String defaultValue;

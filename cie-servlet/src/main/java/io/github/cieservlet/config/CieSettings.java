@@ -2,6 +2,7 @@ package io.github.cieservlet.config;
 
 import io.github.cieservlet.CieLevel;
 import java.time.Duration;
+import java.time.Period;
 import java.util.List;
 import java.util.Objects;
 
@@ -30,6 +31,8 @@ public final class CieSettings {
     private final String afterLogoutPath;
     private final boolean idpLogout;
     private final List<String> authenticationListeners;
+    private final EvidenceLocation evidence;
+    private final Period evidenceRetention;
 
     private CieSettings(Builder b) {
         this.environment = Objects.requireNonNull(b.environment, "environment");
@@ -51,6 +54,8 @@ public final class CieSettings {
         this.afterLogoutPath = Objects.requireNonNull(b.afterLogoutPath, "afterLogoutPath");
         this.idpLogout = b.idpLogout;
         this.authenticationListeners = List.copyOf(b.authenticationListeners);
+        this.evidence = Objects.requireNonNull(b.evidence, "evidence");
+        this.evidenceRetention = Objects.requireNonNull(b.evidenceRetention, "evidenceRetention");
     }
 
     /** @return a builder with the documented defaults where a param has one */
@@ -153,6 +158,16 @@ public final class CieSettings {
         return authenticationListeners;
     }
 
+    /** @return where the evidence of logins is kept */
+    public EvidenceLocation evidence() {
+        return evidence;
+    }
+
+    /** @return how long evidence is kept */
+    public Period evidenceRetention() {
+        return evidenceRetention;
+    }
+
     /** Assembles a {@link CieSettings}; validation of values is the reader's job. */
     public static final class Builder {
         private Environment environment;
@@ -174,6 +189,8 @@ public final class CieSettings {
         private String afterLogoutPath = "/";
         private boolean idpLogout;
         private List<String> authenticationListeners = List.of();
+        private EvidenceLocation evidence = EvidenceLocation.UNSET;
+        private Period evidenceRetention = Period.ofMonths(24);
 
         private Builder() {
         }
@@ -289,6 +306,18 @@ public final class CieSettings {
         /** @param value listener class names @return this */
         public Builder authenticationListeners(List<String> value) {
             this.authenticationListeners = value;
+            return this;
+        }
+
+        /** @param value where evidence is kept @return this */
+        public Builder evidence(EvidenceLocation value) {
+            this.evidence = value;
+            return this;
+        }
+
+        /** @param value how long evidence is kept @return this */
+        public Builder evidenceRetention(Period value) {
+            this.evidenceRetention = value;
             return this;
         }
 

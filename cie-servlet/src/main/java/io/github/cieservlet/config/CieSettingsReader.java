@@ -8,6 +8,8 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Period;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -77,7 +79,9 @@ public final class CieSettingsReader {
                 .maxResponseBytes(integer(CieParam.MAX_RESPONSE_BYTES, 16 * 1024, 10 * 1024 * 1024))
                 .afterLogoutPath(afterLogoutPath())
                 .idpLogout(bool(CieParam.IDP_LOGOUT))
-                .authenticationListeners(listeners());
+                .authenticationListeners(listeners())
+                .evidence(evidence())
+                .evidenceRetention(evidenceRetention());
         if (environment.isPresent() && baseUrl != null) {
             builder.idpMetadataLocation(idpMetadata(environment.get(), baseUrl));
         }
@@ -309,6 +313,37 @@ public final class CieSettingsReader {
             }
         }
         return names;
+    }
+
+    private EvidenceLocation evidence() {
+        Optional<String> text = value(CieParam.EVIDENCE);
+        if (text.isEmpty()) {
+            return EvidenceLocation.UNSET;
+        }
+        try {
+            return EvidenceLocation.parse(text.get());
+        } catch (IllegalArgumentException e) {
+            problem(CieParam.EVIDENCE, e.getMessage());
+            return EvidenceLocation.UNSET;
+        }
+    }
+
+    private Period evidenceRetention() {
+        String text = valueOrDefault(CieParam.EVIDENCE_RETENTION);
+        Period period;
+        try {
+            period = Period.parse(text).normalized();
+        } catch (DateTimeParseException e) {
+            problem(CieParam.EVIDENCE_RETENTION, "'" + text + "' is not an ISO-8601 period; write e.g. P24M for 24"
+                    + " months or P3Y for 3 years");
+            return Period.ofMonths(24);
+        }
+        if (period.isNegative() || period.isZero() || period.toTotalMonths() > 1200) {
+            problem(CieParam.EVIDENCE_RETENTION, text + " is out of range; use a period from P1D to P100Y, normally"
+                    + " P24M (the 24 months the CIE rules ask for)");
+            return Period.ofMonths(24);
+        }
+        return period;
     }
 
     private Optional<String> value(CieParam param) {
