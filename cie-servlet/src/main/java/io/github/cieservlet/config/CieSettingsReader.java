@@ -332,7 +332,7 @@ public final class CieSettingsReader {
         String text = valueOrDefault(CieParam.EVIDENCE_RETENTION);
         Period period;
         try {
-            period = Period.parse(text).normalized();
+            period = Period.parse(text);
         } catch (DateTimeParseException e) {
             problem(CieParam.EVIDENCE_RETENTION, "'" + text + "' is not an ISO-8601 period; write e.g. P24M for 24"
                     + " months or P3Y for 3 years");

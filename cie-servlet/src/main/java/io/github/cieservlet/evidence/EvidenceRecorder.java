@@ -9,6 +9,7 @@ import io.github.cieservlet.config.EvidenceLocation;
 import io.github.cieservlet.logging.Log;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.Period;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -84,6 +85,10 @@ public final class EvidenceRecorder implements AutoCloseable {
 
     private static EvidenceRecorder started(EvidenceStore store, Period retention, Clock clock) {
         LOG.info("Evidence of logins is kept in {} for {}", store.description(), retention);
+        LocalDate today = LocalDate.now(clock);
+        if (today.minus(retention).isAfter(today.minusMonths(24))) {
+            LOG.warn("cie.evidenceRetention={} is shorter than the 24 months the CIE rules ask for", retention);
+        }
         return new EvidenceRecorder(store, retention, clock);
     }
 
