@@ -43,6 +43,27 @@ public final class TestPostgres {
 
     /** @return a DataSource on a new, empty database */
     public static DataSource newDatabase() {
+        return server().getDatabase("postgres", newDatabaseName());
+    }
+
+    /**
+     * @param database a database name from {@link #newDatabaseName()}
+     * @return a DataSource on it
+     */
+    public static DataSource dataSource(String database) {
+        return server().getDatabase("postgres", database);
+    }
+
+    /**
+     * @param database a database name from {@link #newDatabaseName()}
+     * @return its JDBC URL (user postgres, no password)
+     */
+    public static String jdbcUrl(String database) {
+        return server().getJdbcUrl("postgres", database);
+    }
+
+    /** @return the name of a new, empty database */
+    public static String newDatabaseName() {
         String name = "cie_test_" + DATABASES.incrementAndGet();
         try (Connection connection = server().getPostgresDatabase().getConnection();
                 Statement statement = connection.createStatement()) {
@@ -50,7 +71,7 @@ public final class TestPostgres {
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create database " + name, e);
         }
-        return server().getDatabase("postgres", name);
+        return name;
     }
 
     /** @return a DataSource that points at a loopback port where no database listens (a database that is down) */
