@@ -53,24 +53,37 @@ public final class AssertionConsumerServlet extends HttpServlet {
             errorPages.render(request, response, CieError.METHOD_NOT_ALLOWED, request.getMethod() + " on the ACS");
             return;
         }
+        LoginEvidence evidence = new LoginEvidence(provider.evidence(), provider.clock().instant());
         try {
-            consume(request, response);
+            consume(request, response, evidence);
         } catch (CieAuthenticationException e) {
+            evidence.refused(e.error(), idpEntityId());
             errorPages.render(request, response, e.error(), e.getMessage());
         } catch (RuntimeException e) {
             LOG.error("Unexpected failure in the CIE Assertion Consumer Service", e);
+            evidence.refused(CieError.INTERNAL_ERROR, idpEntityId());
             errorPages.render(request, response, CieError.INTERNAL_ERROR, "unexpected " + e.getClass().getName());
         }
     }
 
-    private void consume(HttpServletRequest request, HttpServletResponse response)
+    private String idpEntityId() {
+        try {
+            return provider.idpMetadata().current().entityId();
+        } catch (CieAuthenticationException e) {
+            return null;
+        }
+    }
+
+    private void consume(HttpServletRequest request, HttpServletResponse response, LoginEvidence evidence)
             throws CieAuthenticationException, IOException {
-        Instant receivedAt = provider.clock().instant();
+        Instant receivedAt = evidence.receivedAt();
         FormBody form = FormBody.read(request, provider.settings().maxResponseBytes());
         byte[] xml = decodeBase64(form.get("SAMLResponse"));
+        evidence.response(xml);
         PendingRequest pending = provider.pendingRequests().consume(form.get("RelayState"))
                 .orElseThrow(() -> new CieAuthenticationException(CieError.UNKNOWN_REQUEST,
                         "no login in progress for this RelayState (unsolicited, or already answered)"));
+        evidence.request(pending.requestId(), pending.authnRequestXml(), pending.issueInstant());
         String context = "requestId=" + pending.requestId();
         if (!receivedAt.isBefore(pending.expiresAt())) {
             throw new CieAuthenticationException(CieError.REQUEST_EXPIRED, context + ": login started at "
@@ -95,6 +108,7 @@ public final class AssertionConsumerServlet extends HttpServlet {
                     + e.getMessage(), e);
         }
         CieIdentity identity = validated.identity();
+        evidence.accepted(identity);
         notifyListeners(new CieAuthenticationEvent(identity, new String(xml, StandardCharsets.UTF_8),
                 pending.authnRequestXml(), pending.requestId(), validated.responseId(), validated.assertionId(),
                 receivedAt));
