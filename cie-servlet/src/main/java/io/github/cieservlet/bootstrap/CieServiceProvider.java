@@ -8,7 +8,7 @@ import io.github.cieservlet.saml.IdpMetadataProvider;
 import io.github.cieservlet.saml.SpMetadataFactory;
 import io.github.cieservlet.saml.validation.ResponseValidator;
 import io.github.cieservlet.store.InMemoryPendingRequestStore;
-import io.github.cieservlet.store.InMemoryReplayCache;
+import io.github.cieservlet.store.ReplayCaches;
 import io.github.cieservlet.store.PendingRequestStore;
 import jakarta.servlet.ServletContext;
 import java.time.Clock;
@@ -55,7 +55,8 @@ public final class CieServiceProvider {
         this.authnRequests = new AuthnRequestFactory(settings);
         this.spMetadataXml = new SpMetadataFactory(settings).signedXml();
         this.responseValidator = new ResponseValidator(settings.entityId(), settings.endpoints().acsUrl(),
-                settings.clockSkew(), clock, new InMemoryReplayCache(MAX_REPLAY_ENTRIES, clock));
+                settings.clockSkew(), clock,
+                ReplayCaches.open(settings.stateStore(), MAX_REPLAY_ENTRIES, classLoader, clock));
         this.pendingRequests = new InMemoryPendingRequestStore(MAX_PENDING_REQUESTS, clock);
         this.listeners = List.copyOf(listeners);
         this.evidence = EvidenceRecorder.open(settings.evidence(), settings.evidenceRetention(), clock);

@@ -90,7 +90,10 @@ public enum CieParam {
                     + " evidence is not met."),
     EVIDENCE_RETENTION("cie.evidenceRetention", "P24M",
             "How long evidence is kept before the library purges it: an ISO-8601 period, e.g. P24M (24 months)"
-                    + " or P3Y.");
+                    + " or P3Y."),
+    STATE_STORE("cie.stateStore", "memory",
+            "Where the state shared across a login is kept (answered requests, replay cache): memory (one node),"
+                    + " jcache:<cache name> (a JCache cache shared by the nodes) or jndi:java:comp/env/jdbc/<name>.");
 
     private final String key;
     private final String defaultValue;

@@ -33,6 +33,7 @@ public final class CieSettings {
     private final List<String> authenticationListeners;
     private final EvidenceLocation evidence;
     private final Period evidenceRetention;
+    private final StateStoreLocation stateStore;
 
     private CieSettings(Builder b) {
         this.environment = Objects.requireNonNull(b.environment, "environment");
@@ -56,6 +57,7 @@ public final class CieSettings {
         this.authenticationListeners = List.copyOf(b.authenticationListeners);
         this.evidence = Objects.requireNonNull(b.evidence, "evidence");
         this.evidenceRetention = Objects.requireNonNull(b.evidenceRetention, "evidenceRetention");
+        this.stateStore = Objects.requireNonNull(b.stateStore, "stateStore");
     }
 
     /** @return a builder with the documented defaults where a param has one */
@@ -168,6 +170,11 @@ public final class CieSettings {
         return evidenceRetention;
     }
 
+    /** @return where the state shared across a login is kept */
+    public StateStoreLocation stateStore() {
+        return stateStore;
+    }
+
     /** Assembles a {@link CieSettings}; validation of values is the reader's job. */
     public static final class Builder {
         private Environment environment;
@@ -191,6 +198,7 @@ public final class CieSettings {
         private List<String> authenticationListeners = List.of();
         private EvidenceLocation evidence = EvidenceLocation.UNSET;
         private Period evidenceRetention = Period.ofMonths(24);
+        private StateStoreLocation stateStore = StateStoreLocation.MEMORY;
 
         private Builder() {
         }
@@ -318,6 +326,12 @@ public final class CieSettings {
         /** @param value how long evidence is kept @return this */
         public Builder evidenceRetention(Period value) {
             this.evidenceRetention = value;
+            return this;
+        }
+
+        /** @param value where shared login state is kept @return this */
+        public Builder stateStore(StateStoreLocation value) {
+            this.stateStore = value;
             return this;
         }
 

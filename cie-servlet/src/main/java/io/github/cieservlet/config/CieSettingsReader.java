@@ -81,7 +81,8 @@ public final class CieSettingsReader {
                 .idpLogout(bool(CieParam.IDP_LOGOUT))
                 .authenticationListeners(listeners())
                 .evidence(evidence())
-                .evidenceRetention(evidenceRetention());
+                .evidenceRetention(evidenceRetention())
+                .stateStore(stateStore());
         if (environment.isPresent() && baseUrl != null) {
             builder.idpMetadataLocation(idpMetadata(environment.get(), baseUrl));
         }
@@ -325,6 +326,15 @@ public final class CieSettingsReader {
         } catch (IllegalArgumentException e) {
             problem(CieParam.EVIDENCE, e.getMessage());
             return EvidenceLocation.UNSET;
+        }
+    }
+
+    private StateStoreLocation stateStore() {
+        try {
+            return StateStoreLocation.parse(valueOrDefault(CieParam.STATE_STORE));
+        } catch (IllegalArgumentException e) {
+            problem(CieParam.STATE_STORE, e.getMessage());
+            return StateStoreLocation.MEMORY;
         }
     }
 

@@ -4,20 +4,16 @@ import io.github.cieservlet.CieAuthenticationException;
 import io.github.cieservlet.CieError;
 import io.github.cieservlet.config.CieConfigException;
 import io.github.cieservlet.config.CieParam;
-import io.github.cieservlet.config.ConfigProblem;
 import io.github.cieservlet.config.EvidenceLocation;
+import io.github.cieservlet.config.JndiDataSource;
 import io.github.cieservlet.logging.Log;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
-import javax.naming.InitialContext;
-import javax.naming.NamingException;
-import javax.sql.DataSource;
 
 /**
  * The Assertion Consumer Service's one door to the evidence store: {@link #accepted} before a login completes
@@ -58,7 +54,8 @@ public final class EvidenceRecorder implements AutoCloseable {
     public static EvidenceRecorder open(EvidenceLocation location, Period retention, Clock clock) {
         switch (location.kind()) {
             case JNDI:
-                JdbcEvidenceStore jdbc = new JdbcEvidenceStore(lookup(location.jndiName()), location.jndiName(), clock);
+                JdbcEvidenceStore jdbc = new JdbcEvidenceStore(JndiDataSource.lookup(location.jndiName(),
+                        CieParam.EVIDENCE), location.jndiName(), clock);
                 try {
                     jdbc.createTablesIfMissing();
                 } catch (EvidenceStoreException e) {
@@ -69,7 +66,8 @@ public final class EvidenceRecorder implements AutoCloseable {
                 try {
                     return started(FileEvidenceStore.open(location.directory(), clock), retention, clock);
                 } catch (EvidenceStoreException e) {
-                    throw problem(e.getMessage() + "; give the server's user a directory of its own");
+                    throw CieConfigException.of(CieParam.EVIDENCE, e.getMessage()
+                            + "; give the server's user a directory of its own");
                 }
             case NONE:
                 LOG.warn("cie.evidence=none: the evidence of logins (AuthnRequest, Response, times) is NOT kept, so"
@@ -90,26 +88,6 @@ public final class EvidenceRecorder implements AutoCloseable {
             LOG.warn("cie.evidenceRetention={} is shorter than the 24 months the CIE rules ask for", retention);
         }
         return new EvidenceRecorder(store, retention, clock);
-    }
-
-    private static DataSource lookup(String name) {
-        Object found;
-        try {
-            found = new InitialContext().lookup(name);
-        } catch (NamingException e) {
-            throw problem("no DataSource is bound at " + name + " (" + e.getMessage() + "); declare it in the"
-                    + " container (Tomcat: a <Resource> in context.xml; WildFly: a datasource) and a <resource-ref>"
-                    + " in web.xml");
-        }
-        if (!(found instanceof DataSource)) {
-            throw problem(name + " is a " + (found == null ? "null" : found.getClass().getName())
-                    + ", not a javax.sql.DataSource");
-        }
-        return (DataSource) found;
-    }
-
-    private static CieConfigException problem(String message) {
-        return new CieConfigException(List.of(new ConfigProblem(CieParam.EVIDENCE.key(), message)));
     }
 
     /** @return whether evidence is kept */
