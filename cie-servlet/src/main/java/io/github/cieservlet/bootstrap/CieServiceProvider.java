@@ -4,6 +4,7 @@ import io.github.cieservlet.CieAuthenticationListener;
 import io.github.cieservlet.config.CieSettings;
 import io.github.cieservlet.evidence.EvidenceRecorder;
 import io.github.cieservlet.saml.AuthnRequestFactory;
+import io.github.cieservlet.saml.IdpMetadataPolicy;
 import io.github.cieservlet.saml.IdpMetadataProvider;
 import io.github.cieservlet.saml.SpMetadataFactory;
 import io.github.cieservlet.saml.validation.ResponseValidator;
@@ -51,7 +52,8 @@ public final class CieServiceProvider {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.idpMetadata = new IdpMetadataProvider(settings.idpMetadataLocation(), settings.idpMetadataRefresh(),
-                classLoader, clock);
+                classLoader, clock, new IdpMetadataPolicy(settings.idpCertificatePins(),
+                        settings.idpMetadataCache().orElse(null)));
         this.authnRequests = new AuthnRequestFactory(settings);
         this.spMetadataXml = new SpMetadataFactory(settings).signedXml();
         this.responseValidator = new ResponseValidator(settings.entityId(), settings.endpoints().acsUrl(),
@@ -61,6 +63,8 @@ public final class CieServiceProvider {
         this.listeners = List.copyOf(listeners);
         this.evidence = EvidenceRecorder.open(settings.evidence(), settings.evidenceRetention(), clock);
         this.maintenance = new Maintenance(settings.entityId());
+        maintenance.every("IdP metadata refresh", Duration.ofSeconds(10), Duration.ofMinutes(5),
+                idpMetadata::refreshIfDue);
         if (evidence.enabled()) {
             maintenance.every("evidence retention purge", Duration.ofMinutes(1), Duration.ofDays(1),
                     evidence::purgeExpired);

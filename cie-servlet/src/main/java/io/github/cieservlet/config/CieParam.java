@@ -28,6 +28,12 @@ public enum CieParam {
                     + " Default: the Ministry's URL for the environment, or the bundled test IdP for local."),
     IDP_METADATA_REFRESH_SECONDS("cie.idpMetadataRefreshSeconds", "43200",
             "How often to reload the identity provider metadata, in seconds."),
+    IDP_METADATA_CACHE("cie.idpMetadataCache", null,
+            "A file where the last good identity provider metadata is kept, used at startup when the metadata URL"
+                    + " cannot be reached, e.g. /var/lib/portale/cie-idp-metadata.xml."),
+    IDP_CERTIFICATE_PINS("cie.idpCertificatePins", null,
+            "Comma-separated SHA-256 fingerprints of the identity provider signing certificates accepted; metadata"
+                    + " naming another key is refused. Default: any key the metadata names."),
     KEYSTORE("cie.keystore", null,
             "The service provider's PKCS#12 keystore: file:/path, a plain file path, or classpath:path."),
     KEYSTORE_PASSWORD("cie.keystorePassword", null,

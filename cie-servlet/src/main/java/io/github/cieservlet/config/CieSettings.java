@@ -3,7 +3,10 @@ package io.github.cieservlet.config;
 import io.github.cieservlet.CieLevel;
 import java.time.Duration;
 import java.time.Period;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.Objects;
 
 /**
@@ -34,6 +37,8 @@ public final class CieSettings {
     private final EvidenceLocation evidence;
     private final Period evidenceRetention;
     private final StateStoreLocation stateStore;
+    private final Path idpMetadataCache;
+    private final Set<String> idpCertificatePins;
 
     private CieSettings(Builder b) {
         this.environment = Objects.requireNonNull(b.environment, "environment");
@@ -58,6 +63,8 @@ public final class CieSettings {
         this.evidence = Objects.requireNonNull(b.evidence, "evidence");
         this.evidenceRetention = Objects.requireNonNull(b.evidenceRetention, "evidenceRetention");
         this.stateStore = Objects.requireNonNull(b.stateStore, "stateStore");
+        this.idpMetadataCache = b.idpMetadataCache;
+        this.idpCertificatePins = Set.copyOf(b.idpCertificatePins);
     }
 
     /** @return a builder with the documented defaults where a param has one */
@@ -175,6 +182,16 @@ public final class CieSettings {
         return stateStore;
     }
 
+    /** @return where the last good IdP metadata is kept */
+    public Optional<Path> idpMetadataCache() {
+        return Optional.ofNullable(idpMetadataCache);
+    }
+
+    /** @return SHA-256 fingerprints of the accepted IdP signing certificates; empty: any */
+    public Set<String> idpCertificatePins() {
+        return idpCertificatePins;
+    }
+
     /** Assembles a {@link CieSettings}; validation of values is the reader's job. */
     public static final class Builder {
         private Environment environment;
@@ -199,6 +216,8 @@ public final class CieSettings {
         private EvidenceLocation evidence = EvidenceLocation.UNSET;
         private Period evidenceRetention = Period.ofMonths(24);
         private StateStoreLocation stateStore = StateStoreLocation.MEMORY;
+        private Path idpMetadataCache;
+        private Set<String> idpCertificatePins = Set.of();
 
         private Builder() {
         }
@@ -332,6 +351,18 @@ public final class CieSettings {
         /** @param value where shared login state is kept @return this */
         public Builder stateStore(StateStoreLocation value) {
             this.stateStore = value;
+            return this;
+        }
+
+        /** @param value the last good IdP metadata file, or null @return this */
+        public Builder idpMetadataCache(Path value) {
+            this.idpMetadataCache = value;
+            return this;
+        }
+
+        /** @param value accepted IdP certificate fingerprints @return this */
+        public Builder idpCertificatePins(Set<String> value) {
+            this.idpCertificatePins = value;
             return this;
         }
 

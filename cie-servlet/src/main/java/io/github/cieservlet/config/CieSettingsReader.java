@@ -10,7 +10,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Period;
 import java.time.format.DateTimeParseException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -82,7 +87,9 @@ public final class CieSettingsReader {
                 .authenticationListeners(listeners())
                 .evidence(evidence())
                 .evidenceRetention(evidenceRetention())
-                .stateStore(stateStore());
+                .stateStore(stateStore())
+                .idpMetadataCache(idpMetadataCache())
+                .idpCertificatePins(idpCertificatePins());
         if (environment.isPresent() && baseUrl != null) {
             builder.idpMetadataLocation(idpMetadata(environment.get(), baseUrl));
         }
@@ -327,6 +334,37 @@ public final class CieSettingsReader {
             problem(CieParam.EVIDENCE, e.getMessage());
             return EvidenceLocation.UNSET;
         }
+    }
+
+    private Path idpMetadataCache() {
+        Optional<String> text = value(CieParam.IDP_METADATA_CACHE);
+        if (text.isEmpty()) {
+            return null;
+        }
+        Path file = Paths.get(text.get().startsWith("file:") ? text.get().substring("file:".length()) : text.get());
+        if (!file.isAbsolute() || file.getParent() == null || !Files.isDirectory(file.getParent())
+                || !Files.isWritable(file.getParent())) {
+            problem(CieParam.IDP_METADATA_CACHE, "must be an absolute file path in an existing directory the server"
+                    + " can write, e.g. /var/lib/portale/cie-idp-metadata.xml");
+            return null;
+        }
+        return file;
+    }
+
+    private Set<String> idpCertificatePins() {
+        Set<String> pins = new LinkedHashSet<>();
+        for (String pin : value(CieParam.IDP_CERTIFICATE_PINS).map(t -> t.split(",")).orElse(new String[0])) {
+            String normalized = pin.replaceAll("[:\\s]", "").toLowerCase(Locale.ROOT);
+            if (normalized.isEmpty()) {
+                continue;
+            }
+            if (!normalized.matches("[0-9a-f]{64}")) {
+                problem(CieParam.IDP_CERTIFICATE_PINS, "'" + pin.trim() + "' is not a SHA-256 fingerprint; give 64 hex"
+                        + " digits, with or without colons, as printed by openssl x509 -noout -fingerprint -sha256");
+            }
+            pins.add(normalized);
+        }
+        return pins;
     }
 
     private StateStoreLocation stateStore() {

@@ -45,6 +45,25 @@ class StateStoreSettingsTest {
     }
 
     @Test
+    void idpMetadataCacheAndPinsAreCheckedAtStartup() {
+        Map<String, String> params = ConfigFixtures.validPublic(dir);
+        params.put("cie.idpMetadataCache", dir.resolve("idp.xml").toString());
+        params.put("cie.idpCertificatePins", "75:64:B9:23:8A:5D:F0:49:E8:18:1E:66:70:3F:03:8D:28:E8:A8:73:84:5E:B5:68:B4:6A:5A:CF:D8:1D:D9:0F, ");
+        CieSettings settings = new CieSettingsReader(new ParamSource(params, Map.of(), Map.of()),
+                getClass().getClassLoader(), Clock.systemUTC()).read();
+        assertThat(settings.idpMetadataCache()).contains(dir.resolve("idp.xml"));
+        assertThat(settings.idpCertificatePins())
+                .containsExactly("7564b9238a5df049e8181e66703f038d28e8a873845eb568b46a5acfd81dd90f");
+
+        params.put("cie.idpMetadataCache", "relative/idp.xml");
+        params.put("cie.idpCertificatePins", "75:64:B9");
+        assertThatThrownBy(() -> new CieSettingsReader(new ParamSource(params, Map.of(), Map.of()),
+                getClass().getClassLoader(), Clock.systemUTC()).read()).isInstanceOf(CieConfigException.class)
+                .hasMessageContaining("cie.idpMetadataCache: must be an absolute file path")
+                .hasMessageContaining("cie.idpCertificatePins: '75:64:B9' is not a SHA-256 fingerprint");
+    }
+
+    @Test
     void aMissingDataSourceStopsStartupNamingTheParam() {
         assertThatThrownBy(() -> ReplayCaches.open(StateStoreLocation.parse("jndi:java:comp/env/jdbc/cie"), 10,
                 getClass().getClassLoader(), Clock.systemUTC())).isInstanceOf(CieConfigException.class)
