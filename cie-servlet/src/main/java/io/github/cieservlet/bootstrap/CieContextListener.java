@@ -42,6 +42,7 @@ public final class CieContextListener implements ServletContextListener {
     @Override
     public void contextInitialized(ServletContextEvent event) {
         ServletContext context = event.getServletContext();
+        CieServiceProvider provider = null;
         try {
             long start = System.nanoTime();
             ClassLoader classLoader = context.getClassLoader();
@@ -49,7 +50,7 @@ public final class CieContextListener implements ServletContextListener {
             CieSettings settings = new CieSettingsReader(ParamSource.withProcessOverrides(contextParams(context)),
                     classLoader, clock).read();
             OpenSamlBootstrap.initialize();
-            CieServiceProvider provider = new CieServiceProvider(settings, clock, classLoader,
+            provider = new CieServiceProvider(settings, clock, classLoader,
                     instantiateListeners(settings, classLoader));
             context.setAttribute(CieServiceProvider.CONTEXT_ATTRIBUTE, provider);
             context.setAttribute(CieUrls.CONTEXT_ATTRIBUTE, new CieUrls(settings.endpoints().path("")));
@@ -62,11 +63,11 @@ public final class CieContextListener implements ServletContextListener {
                     settings.endpoints().acsUrl(), settings.idpMetadataLocation());
         } catch (CieConfigException e) {
             LOG.error(e.getMessage());
-            contextDestroyed(event);
+            abandon(event, provider);
             throw e;
         } catch (RuntimeException e) {
             LOG.error("cie-servlet cannot start: {}", e.getMessage(), e);
-            contextDestroyed(event);
+            abandon(event, provider);
             throw e;
         }
     }
@@ -79,6 +80,15 @@ public final class CieContextListener implements ServletContextListener {
         }
         event.getServletContext().removeAttribute(CieServiceProvider.CONTEXT_ATTRIBUTE);
         event.getServletContext().removeAttribute(CieUrls.CONTEXT_ATTRIBUTE);
+    }
+
+    /** A start that failed after the provider was built: its thread and stores are released. */
+    private static void abandon(ServletContextEvent event, CieServiceProvider provider) {
+        if (provider != null) {
+            provider.close();
+            event.getServletContext().removeAttribute(CieServiceProvider.CONTEXT_ATTRIBUTE);
+            event.getServletContext().removeAttribute(CieUrls.CONTEXT_ATTRIBUTE);
+        }
     }
 
     private static Map<String, String> contextParams(ServletContext context) {

@@ -63,6 +63,8 @@ public final class CieServiceProvider {
         this.listeners = List.copyOf(listeners);
         this.evidence = EvidenceRecorder.open(settings.evidence(), settings.evidenceRetention(), clock);
         this.maintenance = new Maintenance(settings.entityId());
+        maintenance.every("SP certificate expiry", Duration.ZERO, Duration.ofDays(1),
+                () -> CertificateExpiry.check(settings, clock));
         maintenance.every("IdP metadata refresh", Duration.ofSeconds(10), Duration.ofMinutes(5),
                 idpMetadata::refreshIfDue);
         if (evidence.enabled()) {

@@ -40,6 +40,9 @@ public enum CieParam {
             "Password of the keystore; use ${env:NAME} so the secret stays out of web.xml."),
     KEY_ALIAS("cie.keyAlias", null,
             "Alias of the signing key in the keystore; may be omitted when the keystore holds exactly one key."),
+    NEXT_KEY_ALIAS("cie.nextKeyAlias", null,
+            "Alias of the next signing key in the same keystore, during a key rollover: the metadata publishes both"
+                    + " certificates while requests are signed with cie.keyAlias. See docs/onboarding.md."),
     KEY_PASSWORD("cie.keyPassword", null,
             "Password of the private key, if it differs from the keystore password."),
     LEVEL("cie.level", "L3",

@@ -37,6 +37,7 @@ public final class CieSettings {
     private final EvidenceLocation evidence;
     private final Period evidenceRetention;
     private final StateStoreLocation stateStore;
+    private final SpCredentials nextCredentials;
     private final Path idpMetadataCache;
     private final Set<String> idpCertificatePins;
 
@@ -63,6 +64,7 @@ public final class CieSettings {
         this.evidence = Objects.requireNonNull(b.evidence, "evidence");
         this.evidenceRetention = Objects.requireNonNull(b.evidenceRetention, "evidenceRetention");
         this.stateStore = Objects.requireNonNull(b.stateStore, "stateStore");
+        this.nextCredentials = b.nextCredentials;
         this.idpMetadataCache = b.idpMetadataCache;
         this.idpCertificatePins = Set.copyOf(b.idpCertificatePins);
     }
@@ -182,6 +184,11 @@ public final class CieSettings {
         return stateStore;
     }
 
+    /** @return the next signing key during a rollover (published in the metadata, not used to sign) */
+    public Optional<SpCredentials> nextCredentials() {
+        return Optional.ofNullable(nextCredentials);
+    }
+
     /** @return where the last good IdP metadata is kept */
     public Optional<Path> idpMetadataCache() {
         return Optional.ofNullable(idpMetadataCache);
@@ -216,6 +223,7 @@ public final class CieSettings {
         private EvidenceLocation evidence = EvidenceLocation.UNSET;
         private Period evidenceRetention = Period.ofMonths(24);
         private StateStoreLocation stateStore = StateStoreLocation.MEMORY;
+        private SpCredentials nextCredentials;
         private Path idpMetadataCache;
         private Set<String> idpCertificatePins = Set.of();
 
@@ -351,6 +359,12 @@ public final class CieSettings {
         /** @param value where shared login state is kept @return this */
         public Builder stateStore(StateStoreLocation value) {
             this.stateStore = value;
+            return this;
+        }
+
+        /** @param value the next signing key, or null @return this */
+        public Builder nextCredentials(SpCredentials value) {
+            this.nextCredentials = value;
             return this;
         }
 

@@ -41,6 +41,7 @@ public final class CieSettingsReader {
     private final ClassLoader classLoader;
     private final Clock clock;
     private final List<ConfigProblem> problems = new ArrayList<>();
+    private SpCredentials nextCredentials;
 
     /**
      * @param source the raw values
@@ -76,6 +77,7 @@ public final class CieSettingsReader {
         builder.registerServlets(bool(CieParam.REGISTER_SERVLETS))
                 .idpMetadataRefresh(Duration.ofSeconds(integer(CieParam.IDP_METADATA_REFRESH_SECONDS, 60, 7 * 86400)))
                 .credentials(credentials())
+                .nextCredentials(nextCredentials)
                 .level(level)
                 .comparison(comparison)
                 .binding(enumOf(CieParam.BINDING, RequestBinding.class).orElse(RequestBinding.POST))
@@ -232,6 +234,7 @@ public final class CieSettingsReader {
             }
             byte[] bytes = location.read(classLoader);
             char[] keyPassword = value(CieParam.KEY_PASSWORD).map(String::toCharArray).orElse(null);
+            nextCredentials = nextKey(bytes, password.get().toCharArray(), keyPassword);
             return SpCredentials.fromPkcs12(bytes, password.get().toCharArray(),
                     value(CieParam.KEY_ALIAS).orElse(null), keyPassword, clock.instant());
         } catch (IOException e) {
@@ -240,6 +243,23 @@ public final class CieSettingsReader {
             problem(CieParam.KEYSTORE, e.getMessage());
         }
         return null;
+    }
+
+    private SpCredentials nextKey(byte[] keystore, char[] password, char[] keyPassword) {
+        Optional<String> alias = value(CieParam.NEXT_KEY_ALIAS);
+        if (alias.isEmpty()) {
+            return null;
+        }
+        if (value(CieParam.KEY_ALIAS).isEmpty() || value(CieParam.KEY_ALIAS).equals(alias)) {
+            problem(CieParam.NEXT_KEY_ALIAS, "needs cie.keyAlias set to the current key, a different alias");
+            return null;
+        }
+        try {
+            return SpCredentials.fromPkcs12(keystore, password, alias.get(), keyPassword, clock.instant());
+        } catch (IllegalArgumentException e) {
+            problem(CieParam.NEXT_KEY_ALIAS, e.getMessage());
+            return null;
+        }
     }
 
     private SpOrganization organization() {
