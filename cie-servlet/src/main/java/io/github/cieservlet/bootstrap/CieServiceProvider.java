@@ -40,6 +40,7 @@ public final class CieServiceProvider {
     private final List<CieAuthenticationListener> listeners;
     private final EvidenceRecorder evidence;
     private final Maintenance maintenance;
+    private final CieMonitor monitor;
 
     /**
      * @param settings the validated settings
@@ -63,6 +64,8 @@ public final class CieServiceProvider {
         this.listeners = List.copyOf(listeners);
         this.evidence = EvidenceRecorder.open(settings.evidence(), settings.evidenceRetention(), clock);
         this.maintenance = new Maintenance(settings.entityId());
+        this.monitor = new CieMonitor(settings, evidence, idpMetadata, clock);
+        monitor.register();
         maintenance.every("SP certificate expiry", Duration.ZERO, Duration.ofDays(1),
                 () -> CertificateExpiry.check(settings, clock));
         maintenance.every("IdP metadata refresh", Duration.ofSeconds(10), Duration.ofMinutes(5),
@@ -128,8 +131,14 @@ public final class CieServiceProvider {
         return evidence;
     }
 
+    /** @return the login counters shown in JMX */
+    public CieMonitor monitor() {
+        return monitor;
+    }
+
     /** Stops the background jobs and releases the stores; called when the web application stops. */
     public void close() {
+        monitor.unregister();
         maintenance.close();
         evidence.close();
     }

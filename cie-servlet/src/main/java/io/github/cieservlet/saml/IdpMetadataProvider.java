@@ -47,6 +47,9 @@ public final class IdpMetadataProvider {
     private final Set<String> reportedUnpinned = ConcurrentHashMap.newKeySet();
     private final ReentrantLock loadLock = new ReentrantLock();
     private volatile State state = new State(null, Instant.MIN, null);
+    private volatile Instant loadedAt;
+    private volatile Instant lastAttempt;
+    private volatile String lastOutcome = "not loaded yet";
 
     /**
      * Reads nothing yet.
@@ -119,9 +122,14 @@ public final class IdpMetadataProvider {
             LOG.info("IdP metadata loaded from {}: entity {}, {} signing certificate(s)", location,
                     metadata.entityId(), metadata.signingCertificates().size());
             saveLastGood(document);
+            loadedAt = now;
+            lastAttempt = now;
+            lastOutcome = "loaded";
             return new State(metadata, now.plus(refresh), null);
         } catch (IOException | SamlXmlException | RuntimeException e) {
             Instant retry = now.plus(RETRY_INTERVAL);
+            lastAttempt = now;
+            lastOutcome = "failed: " + e.getMessage();
             if (previous.metadata != null) {
                 LOG.warn("cannot reload the IdP metadata from {} ({}); still using the metadata loaded before, "
                         + "next attempt after {}", location, e.getMessage(), retry);
@@ -187,6 +195,26 @@ public final class IdpMetadataProvider {
             LOG.warn("the last good IdP metadata {} cannot be used either: {}", file.get(), e.getMessage());
             return Optional.empty();
         }
+    }
+
+    /** @return when metadata was last loaded from its source, if ever */
+    public Optional<Instant> loadedAt() {
+        return Optional.ofNullable(loadedAt);
+    }
+
+    /** @return when the source was last read, if ever */
+    public Optional<Instant> lastAttempt() {
+        return Optional.ofNullable(lastAttempt);
+    }
+
+    /** @return "loaded", "failed: ..." or "not loaded yet": the outcome of the last read */
+    public String lastOutcome() {
+        return lastOutcome;
+    }
+
+    /** @return the metadata in use, without loading anything */
+    public Optional<IdpMetadata> inUse() {
+        return Optional.ofNullable(state.metadata);
     }
 
     /** Reloads the metadata when it is due (the scheduled refresh); a failure is logged, never thrown. */

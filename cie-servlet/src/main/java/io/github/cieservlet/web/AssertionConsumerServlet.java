@@ -53,7 +53,8 @@ public final class AssertionConsumerServlet extends HttpServlet {
             errorPages.render(request, response, CieError.METHOD_NOT_ALLOWED, request.getMethod() + " on the ACS");
             return;
         }
-        LoginEvidence evidence = new LoginEvidence(provider.evidence(), provider.clock().instant());
+        LoginEvidence evidence = new LoginEvidence(provider.evidence(), provider.monitor(),
+                provider.clock().instant());
         try {
             consume(request, response, evidence);
         } catch (CieAuthenticationException e) {
