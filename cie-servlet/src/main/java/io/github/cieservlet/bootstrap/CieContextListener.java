@@ -10,6 +10,7 @@ import io.github.cieservlet.config.SpEndpoints;
 import io.github.cieservlet.logging.Log;
 import io.github.cieservlet.saml.OpenSamlBootstrap;
 import io.github.cieservlet.web.AssertionConsumerServlet;
+import io.github.cieservlet.web.HealthServlet;
 import io.github.cieservlet.web.LoginServlet;
 import io.github.cieservlet.web.LogoutServlet;
 import io.github.cieservlet.web.MetadataServlet;
@@ -132,6 +133,9 @@ public final class CieContextListener implements ServletContextListener {
         register(context, "cie-metadata", MetadataServlet.class, endpoints.path(SpEndpoints.METADATA));
         register(context, "cie-logout", LogoutServlet.class, endpoints.path(SpEndpoints.LOGOUT));
         register(context, "cie-slo", SingleLogoutServlet.class, endpoints.path(SpEndpoints.SLO));
+        if (settings.health().enabled()) {
+            register(context, "cie-health", HealthServlet.class, endpoints.path(SpEndpoints.HEALTH));
+        }
     }
 
     private static void register(ServletContext context, String name, Class<? extends HttpServlet> type, String path) {

@@ -100,6 +100,9 @@ public enum CieParam {
     EVIDENCE_RETENTION("cie.evidenceRetention", "P24M",
             "How long evidence is kept before the library purges it: an ISO-8601 period, e.g. P24M (24 months)"
                     + " or P3Y."),
+    HEALTH("cie.health", "off",
+            "The JSON health endpoint <pathPrefix>/health: off, loopback (clients on this machine only; not behind a"
+                    + " reverse proxy on the same host) or token:${env:NAME} (Authorization: Bearer, 32+ characters)."),
     STATE_STORE("cie.stateStore", "memory",
             "Where the state shared across a login is kept (answered requests, replay cache): memory (one node),"
                     + " jcache:<cache name> (a JCache cache shared by the nodes) or jndi:java:comp/env/jdbc/<name>.");

@@ -38,6 +38,7 @@ public final class CieSettings {
     private final Period evidenceRetention;
     private final StateStoreLocation stateStore;
     private final SpCredentials nextCredentials;
+    private final HealthAccess health;
     private final Path idpMetadataCache;
     private final Set<String> idpCertificatePins;
 
@@ -65,6 +66,7 @@ public final class CieSettings {
         this.evidenceRetention = Objects.requireNonNull(b.evidenceRetention, "evidenceRetention");
         this.stateStore = Objects.requireNonNull(b.stateStore, "stateStore");
         this.nextCredentials = b.nextCredentials;
+        this.health = Objects.requireNonNull(b.health, "health");
         this.idpMetadataCache = b.idpMetadataCache;
         this.idpCertificatePins = Set.copyOf(b.idpCertificatePins);
     }
@@ -189,6 +191,11 @@ public final class CieSettings {
         return Optional.ofNullable(nextCredentials);
     }
 
+    /** @return who may read the health endpoint */
+    public HealthAccess health() {
+        return health;
+    }
+
     /** @return where the last good IdP metadata is kept */
     public Optional<Path> idpMetadataCache() {
         return Optional.ofNullable(idpMetadataCache);
@@ -224,6 +231,7 @@ public final class CieSettings {
         private Period evidenceRetention = Period.ofMonths(24);
         private StateStoreLocation stateStore = StateStoreLocation.MEMORY;
         private SpCredentials nextCredentials;
+        private HealthAccess health = HealthAccess.OFF;
         private Path idpMetadataCache;
         private Set<String> idpCertificatePins = Set.of();
 
@@ -359,6 +367,12 @@ public final class CieSettings {
         /** @param value where shared login state is kept @return this */
         public Builder stateStore(StateStoreLocation value) {
             this.stateStore = value;
+            return this;
+        }
+
+        /** @param value who may read the health endpoint @return this */
+        public Builder health(HealthAccess value) {
+            this.health = value;
             return this;
         }
 

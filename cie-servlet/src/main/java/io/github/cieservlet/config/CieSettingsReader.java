@@ -90,6 +90,7 @@ public final class CieSettingsReader {
                 .evidence(evidence())
                 .evidenceRetention(evidenceRetention())
                 .stateStore(stateStore())
+                .health(health())
                 .idpMetadataCache(idpMetadataCache())
                 .idpCertificatePins(idpCertificatePins());
         if (environment.isPresent() && baseUrl != null) {
@@ -385,6 +386,15 @@ public final class CieSettingsReader {
             pins.add(normalized);
         }
         return pins;
+    }
+
+    private HealthAccess health() {
+        try {
+            return HealthAccess.parse(valueOrDefault(CieParam.HEALTH));
+        } catch (IllegalArgumentException e) {
+            problem(CieParam.HEALTH, e.getMessage());
+            return HealthAccess.OFF;
+        }
     }
 
     private StateStoreLocation stateStore() {

@@ -34,13 +34,15 @@ class EvidenceStoreIT {
     @TempDir
     static Path temp;
 
+    private static final String TOKEN = "health-token-0123456789-abcdefghijklmnop";
+
     private static Path evidence;
     private static Server server;
 
     @BeforeAll
     static void start() throws Exception {
         evidence = temp.resolve("evidence");
-        server = PortalServer.startAnother(Map.of("cie.evidence", "file:" + evidence));
+        server = PortalServer.startAnother(Map.of("cie.evidence", "file:" + evidence, "cie.health", "token:" + TOKEN));
     }
 
     @AfterAll
@@ -87,6 +89,24 @@ class EvidenceStoreIT {
         ChainVerifier.Result chain = ChainVerifier.verify(new FileEvidenceSource(evidence));
         assertThat(chain.problem()).isEmpty();
         assertThat(chain.checked()).isEqualTo(before + 2);
+    }
+
+    @Test
+    void healthEndpointShowsTheCountersToTokenHoldersOnly() throws Exception {
+        try (CieBrowser browser = new CieBrowser(false, "it", PortalServer.baseUrlOf(server))) {
+            assertThat(browser.login("/area-riservata/", "BIANCA_VERDI", "SUCCESS", "L3").getWebResponse()
+                    .getStatusCode()).isEqualTo(200);
+            assertThat(browser.get("/cie/health").getWebResponse().getStatusCode()).isEqualTo(404);
+            browser.client().addRequestHeader("Authorization", "Bearer " + TOKEN.replace('0', '1'));
+            assertThat(browser.get("/cie/health").getWebResponse().getStatusCode()).isEqualTo(404);
+            browser.client().addRequestHeader("Authorization", "Bearer " + TOKEN);
+            Page health = browser.get("/cie/health");
+            assertThat(health.getWebResponse().getStatusCode()).isEqualTo(200);
+            assertThat(health.getWebResponse().getContentType()).isEqualTo("application/json");
+            assertThat(health.getWebResponse().getContentAsString()).startsWith("{\"status\":\"UP\"")
+                    .containsPattern("\"loginsAccepted\":[1-9]").contains("\"evidenceStoreFailures\":",
+                            "\"idpMetadataLastRefreshOutcome\":\"loaded\"", "\"spCertificateDaysToExpiry\":");
+        }
     }
 
     @Test
