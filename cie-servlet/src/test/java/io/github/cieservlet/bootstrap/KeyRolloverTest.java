@@ -11,6 +11,7 @@ import io.github.cieservlet.config.ParamSource;
 import io.github.cieservlet.config.SpCredentials;
 import io.github.cieservlet.saml.OpenSamlBootstrap;
 import io.github.cieservlet.saml.SpMetadataFactory;
+import io.github.cieservlet.testing.LogCapture;
 import io.github.cieservlet.testing.TestCredentials;
 import io.github.cieservlet.testing.TestSettings;
 import java.io.ByteArrayOutputStream;
@@ -22,14 +23,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Base64;
-import java.util.List;
 import java.util.Map;
-import java.util.logging.Handler;
 import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -96,26 +92,7 @@ class KeyRolloverTest {
 
     @Test
     void aCertificateExpiringWithin60DaysIsWarnedWithWhatToDo() {
-        List<String> warnings = new ArrayList<>();
-        Logger logger = Logger.getLogger(CertificateExpiry.class.getName());
-        Handler handler = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                if (record.getLevel() == Level.WARNING) {
-                    warnings.add(record.getMessage());
-                }
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        logger.addHandler(handler);
-        try {
+        try (LogCapture log = LogCapture.of(CertificateExpiry.class)) {
             Instant now = Instant.parse("2026-11-28T00:00:00Z");
             SpCredentials soon = TestCredentials.generate("CN=soon", 2048, now.minus(Duration.ofDays(300)),
                     Duration.ofDays(330));
@@ -123,12 +100,10 @@ class KeyRolloverTest {
                     Duration.ofDays(400));
             Clock clock = Clock.fixed(now, ZoneOffset.UTC);
             CertificateExpiry.check(TestSettings.builder().credentials(later).build(), clock);
-            assertThat(warnings).isEmpty();
+            assertThat(log.lines(Level.WARNING)).isEmpty();
             CertificateExpiry.check(TestSettings.builder().credentials(soon).build(), clock);
-            assertThat(warnings).singleElement().satisfies(line -> assertThat(line)
+            assertThat(log.lines(Level.WARNING)).singleElement().satisfies(line -> assertThat(line)
                     .contains("expires on 2026-12-28", "in 30 days", "set cie.nextKeyAlias"));
-        } finally {
-            logger.removeHandler(handler);
         }
     }
 }

@@ -1,13 +1,9 @@
 package io.github.cieservlet.evidence;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 
-/** Entries and a settable clock for the evidence tests. */
+/** Entries for the evidence tests. */
 final class EvidenceFixtures {
 
     static final String IDP = "https://preproduzione.idserver.servizicie.interno.gov.it/idp/profile/SAML2/POST/SSO";
@@ -25,33 +21,5 @@ final class EvidenceFixtures {
     static EvidenceEntry refused(int n, Instant at) {
         return EvidenceEntry.refused(null, null, new byte[] {'<', 'x', '/', '>', (byte) 0xff}, null, at,
                 "CIE-SIGNATURE_INVALID", IDP);
-    }
-
-    /** A clock the test moves. */
-    static final class TestClock extends Clock {
-        private Instant now;
-
-        TestClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

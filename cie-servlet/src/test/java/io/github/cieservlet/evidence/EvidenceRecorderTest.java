@@ -13,12 +13,11 @@ import java.nio.file.Path;
 import java.time.Period;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.logging.Handler;
 import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import io.github.cieservlet.testing.LogCapture;
+import io.github.cieservlet.testing.MutableClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,38 +27,21 @@ class EvidenceRecorderTest {
     @TempDir
     Path dir;
 
-    private final EvidenceFixtures.TestClock clock = new EvidenceFixtures.TestClock(START);
-    private final List<LogRecord> logged = new ArrayList<>();
-    private final Logger logger = Logger.getLogger(EvidenceRecorder.class.getName());
-    private final Handler handler = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            logged.add(record);
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
+    private final MutableClock clock = new MutableClock(START);
+    private LogCapture log;
 
     @BeforeEach
     void capture() {
-        logger.addHandler(handler);
+        log = LogCapture.of(EvidenceRecorder.class);
     }
 
     @AfterEach
     void release() {
-        logger.removeHandler(handler);
+        log.close();
     }
 
     private List<String> warnings() {
-        List<String> lines = new ArrayList<>();
-        logged.stream().filter(r -> r.getLevel() == Level.WARNING).forEach(r -> lines.add(r.getMessage()));
-        return lines;
+        return log.lines(Level.WARNING);
     }
 
     @Test

@@ -14,6 +14,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import io.github.cieservlet.testing.MutableClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,7 +24,7 @@ class FileEvidenceStoreTest {
     @TempDir
     Path dir;
 
-    private final EvidenceFixtures.TestClock clock = new EvidenceFixtures.TestClock(START);
+    private final MutableClock clock = new MutableClock(START);
 
     private static List<EvidenceRecord> read(EvidenceSource source, EvidenceQuery query) throws EvidenceStoreException {
         List<EvidenceRecord> records = new ArrayList<>();

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.cieservlet.CieAuthenticationException;
 import io.github.cieservlet.CieError;
+import io.github.cieservlet.testing.MutableClock;
 import io.github.cieservlet.testing.TestPostgres;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -25,7 +26,7 @@ import org.junit.jupiter.api.Test;
 /** The JDBC store on a real PostgreSQL: tables, one chain for concurrent writers, retention, tampering, outage. */
 class JdbcEvidenceStoreTest {
 
-    private final EvidenceFixtures.TestClock clock = new EvidenceFixtures.TestClock(START);
+    private final MutableClock clock = new MutableClock(START);
 
     private static void sql(DataSource dataSource, String statement) throws SQLException {
         try (Connection connection = dataSource.getConnection(); Statement s = connection.createStatement()) {

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.sun.net.httpserver.HttpServer;
 import io.github.cieservlet.CieAuthenticationException;
 import io.github.cieservlet.config.ResourceLocation;
+import io.github.cieservlet.testing.LogCapture;
+import io.github.cieservlet.testing.MutableClock;
 import io.github.cieservlet.testing.TestCredentials;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -13,18 +15,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.logging.Handler;
 import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,23 +41,8 @@ class IdpMetadataLifecycleTest {
 
     private HttpServer server;
     private volatile byte[] served;
-    private final Clock2 clock = new Clock2(Instant.parse("2026-01-10T08:00:00Z"));
-    private final List<LogRecord> logged = new ArrayList<>();
-    private final Logger logger = Logger.getLogger(IdpMetadataProvider.class.getName());
-    private final Handler handler = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            logged.add(record);
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-01-10T08:00:00Z"));
+    private LogCapture log;
 
     @BeforeEach
     void start() throws Exception {
@@ -76,12 +56,12 @@ class IdpMetadataLifecycleTest {
             exchange.close();
         });
         server.start();
-        logger.addHandler(handler);
+        log = LogCapture.of(IdpMetadataProvider.class);
     }
 
     @AfterEach
     void stop() {
-        logger.removeHandler(handler);
+        log.close();
         server.stop(0);
     }
 
@@ -95,10 +75,7 @@ class IdpMetadataLifecycleTest {
     }
 
     private List<String> lines(Level level) {
-        List<String> lines = new ArrayList<>();
-        logged.stream().filter(r -> r.getLevel() == level)
-                .forEach(r -> lines.add(r.getMessage()));
-        return lines;
+        return log.lines(level);
     }
 
     private static String withValidUntil(byte[] document, Instant until) {
@@ -119,7 +96,7 @@ class IdpMetadataLifecycleTest {
         server.stop(0);
         IdpMetadataProvider restarted = provider(Set.of(), cache);
         assertThat(restarted.current().signingCertificates()).containsExactly(KEY);
-        assertThat(logged).anySatisfy(r -> assertThat(r.getMessage()).contains("using the last good copy"));
+        assertThat(lines(Level.WARNING)).anySatisfy(l -> assertThat(l).contains("using the last good copy"));
 
         IdpMetadataProvider withoutCopy = provider(Set.of(), null);
         assertThatThrownBy(withoutCopy::current).isInstanceOf(CieAuthenticationException.class);
@@ -179,33 +156,5 @@ class IdpMetadataLifecycleTest {
         IdpMetadataProvider unpinnedFromTheStart = provider(pins, null);
         assertThatThrownBy(unpinnedFromTheStart::current).isInstanceOf(CieAuthenticationException.class)
                 .hasMessageContaining("not in cie.idpCertificatePins");
-    }
-
-    /** A clock the test moves. */
-    private static final class Clock2 extends Clock {
-        private volatile Instant now;
-
-        Clock2(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
     }
 }

@@ -8,14 +8,13 @@ import com.hazelcast.config.Config;
 import com.hazelcast.config.JoinConfig;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
+import io.github.cieservlet.testing.MutableClock;
 import io.github.cieservlet.testing.TestPostgres;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -42,26 +41,6 @@ class SharedReplayCachesTest {
 
     private static HazelcastInstance memberA;
     private static HazelcastInstance memberB;
-
-    /** A clock the test moves. */
-    private static final class TestClock extends Clock {
-        private Instant now = NOW;
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 
     @BeforeAll
     static void startHazelcast() throws IOException {
@@ -112,13 +91,13 @@ class SharedReplayCachesTest {
         return new JCacheReplayCache(cache, clock);
     }
 
-    private static void assertSharedAcrossNodes(ReplayCache nodeA, ReplayCache nodeB, TestClock clock) {
+    private static void assertSharedAcrossNodes(ReplayCache nodeA, ReplayCache nodeB, MutableClock clock) {
         Instant expiry = NOW.plusSeconds(300);
         assertThat(nodeA.firstUse("response:_r1", expiry)).isTrue();
         assertThat(nodeB.firstUse("response:_r1", expiry)).as("replay on the other node").isFalse();
         assertThat(nodeA.firstUse("response:_r1", expiry)).isFalse();
         assertThat(nodeB.firstUse("assertion:_r1", expiry)).as("namespaces are apart").isTrue();
-        clock.now = NOW.plusSeconds(301);
+        clock.set(NOW.plusSeconds(301));
         assertThat(nodeB.firstUse("response:_r1", NOW.plusSeconds(900))).as("time over: new again").isTrue();
         assertThat(nodeA.firstUse("response:_r1", NOW.plusSeconds(900))).isFalse();
     }
@@ -144,10 +123,10 @@ class SharedReplayCachesTest {
     @Test
     void jdbcCacheIsSharedByTheNodesOfOneDatabase() throws Exception {
         DataSource database = TestPostgres.newDatabase();
-        TestClock clock = new TestClock();
+        MutableClock clock = new MutableClock(NOW);
         assertSharedAcrossNodes(new JdbcReplayCache(database, "node A", clock),
                 new JdbcReplayCache(database, "node B", clock), clock);
-        TestClock later = new TestClock();
+        MutableClock later = new MutableClock(NOW);
         assertOneWinnerAmongConcurrentNodes(new JdbcReplayCache(database, "node A", later),
                 new JdbcReplayCache(database, "node B", later));
     }
@@ -161,10 +140,10 @@ class SharedReplayCachesTest {
 
     @Test
     void jcacheIsSharedByTheMembersOfAHazelcastCluster() throws Exception {
-        TestClock clock = new TestClock();
+        MutableClock clock = new MutableClock(NOW);
         assertSharedAcrossNodes(jcacheOn(memberA, "cie-replay-1", clock), jcacheOn(memberB, "cie-replay-1", clock),
                 clock);
-        TestClock later = new TestClock();
+        MutableClock later = new MutableClock(NOW);
         assertOneWinnerAmongConcurrentNodes(jcacheOn(memberA, "cie-replay-2", later),
                 jcacheOn(memberB, "cie-replay-2", later));
     }
