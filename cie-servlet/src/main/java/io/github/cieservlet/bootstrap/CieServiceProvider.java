@@ -8,9 +8,10 @@ import io.github.cieservlet.saml.IdpMetadataPolicy;
 import io.github.cieservlet.saml.IdpMetadataProvider;
 import io.github.cieservlet.saml.SpMetadataFactory;
 import io.github.cieservlet.saml.validation.ResponseValidator;
-import io.github.cieservlet.store.InMemoryPendingRequestStore;
+import io.github.cieservlet.store.InMemoryReplayCache;
+import io.github.cieservlet.store.PendingRequestCodec;
+import io.github.cieservlet.store.ReplayCache;
 import io.github.cieservlet.store.ReplayCaches;
-import io.github.cieservlet.store.PendingRequestStore;
 import jakarta.servlet.ServletContext;
 import java.time.Clock;
 import java.time.Duration;
@@ -19,16 +20,20 @@ import java.util.Objects;
 
 /**
  * The assembled service provider: settings and every collaborator built once at startup (AuthnRequest
- * factory, signed SP metadata, IdP metadata source, Response validator, stores, listeners). Published as a
- * {@link ServletContext} attribute; the filter and the servlets fetch it with {@link #from(ServletContext)}.
+ * factory, signed SP metadata, IdP metadata source, Response validator, pending-login codec, replay cache,
+ * listeners). Published as a {@link ServletContext} attribute; the filter and the servlets fetch it with
+ * {@link #from(ServletContext)}. Logins in progress cost it no memory (they travel sealed in a cookie); the
+ * replay cache is where {@code cie.stateStore} says. One daemon thread ({@link Maintenance}) sweeps the in-memory
+ * replay cache, refreshes the IdP metadata, warns of expiring certificates and purges old evidence; it is
+ * stopped by {@link #close()}.
  */
-public final class CieServiceProvider {
+public final class CieServiceProvider implements AutoCloseable {
 
     /** The ServletContext attribute under which the provider is published. */
     public static final String CONTEXT_ATTRIBUTE = CieServiceProvider.class.getName();
 
-    private static final int MAX_PENDING_REQUESTS = 100_000;
     private static final int MAX_REPLAY_ENTRIES = 200_000;
+    private static final Duration SWEEP_INTERVAL = Duration.ofSeconds(60);
 
     private final CieSettings settings;
     private final Clock clock;
@@ -36,7 +41,8 @@ public final class CieServiceProvider {
     private final AuthnRequestFactory authnRequests;
     private final String spMetadataXml;
     private final ResponseValidator responseValidator;
-    private final PendingRequestStore pendingRequests;
+    private final PendingRequestCodec pendingRequestCodec;
+    private final ReplayCache replayCache;
     private final List<CieAuthenticationListener> listeners;
     private final EvidenceRecorder evidence;
     private final Maintenance maintenance;
@@ -57,15 +63,18 @@ public final class CieServiceProvider {
                         settings.idpMetadataCache().orElse(null)));
         this.authnRequests = new AuthnRequestFactory(settings);
         this.spMetadataXml = new SpMetadataFactory(settings).signedXml();
+        this.replayCache = ReplayCaches.open(settings.stateStore(), MAX_REPLAY_ENTRIES, classLoader, clock);
         this.responseValidator = new ResponseValidator(settings.entityId(), settings.endpoints().acsUrl(),
-                settings.clockSkew(), clock,
-                ReplayCaches.open(settings.stateStore(), MAX_REPLAY_ENTRIES, classLoader, clock));
-        this.pendingRequests = new InMemoryPendingRequestStore(MAX_PENDING_REQUESTS, clock);
+                settings.clockSkew(), clock, replayCache);
+        this.pendingRequestCodec = PendingRequestCodec.derivedFrom(settings.credentials().privateKey());
         this.listeners = List.copyOf(listeners);
         this.evidence = EvidenceRecorder.open(settings.evidence(), settings.evidenceRetention(), clock);
         this.maintenance = new Maintenance(settings.entityId());
         this.monitor = new CieMonitor(settings, evidence, idpMetadata, clock);
         monitor.register();
+        if (replayCache instanceof InMemoryReplayCache) {
+            maintenance.every("replay cache sweep", SWEEP_INTERVAL, SWEEP_INTERVAL, ((InMemoryReplayCache) replayCache)::sweep);
+        }
         maintenance.every("SP certificate expiry", Duration.ZERO, Duration.ofDays(1),
                 () -> CertificateExpiry.check(settings, clock));
         maintenance.every("IdP metadata refresh", Duration.ofSeconds(10), Duration.ofMinutes(5),
@@ -121,9 +130,14 @@ public final class CieServiceProvider {
         return responseValidator;
     }
 
-    /** @return the pending login requests */
-    public PendingRequestStore pendingRequests() {
-        return pendingRequests;
+    /** @return the codec of the cookies that carry the logins in progress */
+    public PendingRequestCodec pendingRequestCodec() {
+        return pendingRequestCodec;
+    }
+
+    /** @return the once-only record of answered requests, Responses and Assertions */
+    public ReplayCache replayCache() {
+        return replayCache;
     }
 
     /** @return where the evidence of logins is recorded */
@@ -136,15 +150,16 @@ public final class CieServiceProvider {
         return monitor;
     }
 
+    /** @return the authentication listeners */
+    public List<CieAuthenticationListener> listeners() {
+        return listeners;
+    }
+
     /** Stops the background jobs and releases the stores; called when the web application stops. */
+    @Override
     public void close() {
         monitor.unregister();
         maintenance.close();
         evidence.close();
-    }
-
-    /** @return the authentication listeners */
-    public List<CieAuthenticationListener> listeners() {
-        return listeners;
     }
 }

@@ -41,6 +41,7 @@ public final class CieSettings {
     private final HealthAccess health;
     private final Path idpMetadataCache;
     private final Set<String> idpCertificatePins;
+    private final ProtectedHeaders protectedHeaders;
 
     private CieSettings(Builder b) {
         this.environment = Objects.requireNonNull(b.environment, "environment");
@@ -69,6 +70,7 @@ public final class CieSettings {
         this.health = Objects.requireNonNull(b.health, "health");
         this.idpMetadataCache = b.idpMetadataCache;
         this.idpCertificatePins = Set.copyOf(b.idpCertificatePins);
+        this.protectedHeaders = Objects.requireNonNull(b.protectedHeaders, "protectedHeaders");
     }
 
     /** @return a builder with the documented defaults where a param has one */
@@ -206,6 +208,11 @@ public final class CieSettings {
         return idpCertificatePins;
     }
 
+    /** @return the headers the filter adds to protected pages */
+    public ProtectedHeaders protectedHeaders() {
+        return protectedHeaders;
+    }
+
     /** Assembles a {@link CieSettings}; validation of values is the reader's job. */
     public static final class Builder {
         private Environment environment;
@@ -234,6 +241,7 @@ public final class CieSettings {
         private HealthAccess health = HealthAccess.OFF;
         private Path idpMetadataCache;
         private Set<String> idpCertificatePins = Set.of();
+        private ProtectedHeaders protectedHeaders = ProtectedHeaders.DENY;
 
         private Builder() {
         }
@@ -391,6 +399,12 @@ public final class CieSettings {
         /** @param value accepted IdP certificate fingerprints @return this */
         public Builder idpCertificatePins(Set<String> value) {
             this.idpCertificatePins = value;
+            return this;
+        }
+
+        /** @param value headers for protected pages @return this */
+        public Builder protectedHeaders(ProtectedHeaders value) {
+            this.protectedHeaders = value;
             return this;
         }
 
