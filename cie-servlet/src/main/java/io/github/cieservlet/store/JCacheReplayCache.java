@@ -49,8 +49,21 @@ public final class JCacheReplayCache implements ReplayCache {
      * @throws javax.cache.CacheException when there is no (or more than one) caching provider
      */
     public static ReplayCache open(String cacheName, ClassLoader classLoader, Clock clock) {
-        CachingProvider provider = Caching.getCachingProvider(classLoader);
-        CacheManager manager = provider.getCacheManager(provider.getDefaultURI(), classLoader);
+        return open(Caching.getCachingProvider(classLoader), cacheName, clock);
+    }
+
+    /**
+     * Finds or creates the named cache of a caching provider, through the provider's default URI and class
+     * loader: the cache's name is then the same on every node (a web application's own class loader would make
+     * some providers, Hazelcast among them, name the cache after it, and each node would have its own).
+     *
+     * @param provider the caching provider
+     * @param cacheName the cache's name
+     * @param clock the clock expiries are read against
+     * @return the replay cache
+     */
+    public static ReplayCache open(CachingProvider provider, String cacheName, Clock clock) {
+        CacheManager manager = provider.getCacheManager(provider.getDefaultURI(), provider.getDefaultClassLoader());
         Cache<Object, Object> cache = manager.getCache(cacheName);
         if (cache == null) {
             try {

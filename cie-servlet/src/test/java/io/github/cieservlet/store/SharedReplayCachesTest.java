@@ -21,10 +21,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import javax.cache.Cache;
-import javax.cache.CacheManager;
-import javax.cache.configuration.MutableConfiguration;
-import javax.cache.spi.CachingProvider;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -81,14 +77,8 @@ class SharedReplayCachesTest {
     }
 
     private static ReplayCache jcacheOn(HazelcastInstance member, String cacheName, Clock clock) {
-        // Each member's own provider, default URI and class loader: the same cache name is the same distributed cache.
-        CachingProvider provider = new HazelcastServerCachingProvider(member);
-        CacheManager manager = provider.getCacheManager();
-        Cache<Object, Object> cache = manager.getCache(cacheName);
-        if (cache == null) {
-            cache = manager.createCache(cacheName, new MutableConfiguration<>());
-        }
-        return new JCacheReplayCache(cache, clock);
+        // Each member's own provider, as each node of a cluster has one.
+        return JCacheReplayCache.open(new HazelcastServerCachingProvider(member), cacheName, clock);
     }
 
     private static void assertSharedAcrossNodes(ReplayCache nodeA, ReplayCache nodeB, MutableClock clock) {
