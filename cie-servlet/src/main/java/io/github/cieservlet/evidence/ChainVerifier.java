@@ -106,21 +106,15 @@ public final class ChainVerifier {
      * @throws EvidenceStoreException when the store cannot be read (an unreadable record is a problem, not this)
      */
     public static Result verify(EvidenceSource source) throws EvidenceStoreException {
-        Checkpoint checkpoint = source.checkpoint();
-        Walk walk = new Walk(checkpoint, true);
-        try {
-            source.forEach(EvidenceQuery.all(), walk::visit);
-        } catch (StopWalk stop) {
-            return walk.result();
-        } catch (CorruptEvidenceException e) {
-            walk.problem = new Problem(walk.expected.seq() + 1, ProblemKind.UNREADABLE, e.getMessage());
+        Walk walk = walk(source, true);
+        if (walk.problem != null) {
             return walk.result();
         }
         Optional<ChainLink> head = source.head();
-        if (head.isPresent() && walk.problem == null && head.get().seq() != walk.expected.seq()) {
+        if (head.isPresent() && head.get().seq() != walk.expected.seq()) {
             walk.problem = new Problem(walk.expected.seq() + 1, ProblemKind.MISSING, "the store's head is "
                     + head.get() + " but the last record is " + walk.expected + ": records at the end are missing");
-        } else if (head.isPresent() && walk.problem == null && !head.get().hash().equals(walk.expected.hash())) {
+        } else if (head.isPresent() && !head.get().hash().equals(walk.expected.hash())) {
             walk.problem = new Problem(walk.expected.seq(), ProblemKind.ALTERED, "the store's head hash "
                     + head.get().hash() + " is not the last record's hash " + walk.expected.hash());
         }
@@ -136,15 +130,19 @@ public final class ChainVerifier {
      * @throws EvidenceStoreException when the export cannot be read
      */
     public static Result verifySelection(EvidenceSource source) throws EvidenceStoreException {
-        Walk walk = new Walk(source.checkpoint(), false);
+        return walk(source, false).result();
+    }
+
+    private static Walk walk(EvidenceSource source, boolean contiguous) throws EvidenceStoreException {
+        Walk walk = new Walk(source.checkpoint(), contiguous);
         try {
             source.forEach(EvidenceQuery.all(), walk::visit);
         } catch (StopWalk stop) {
-            return walk.result();
+            // walk.problem says why
         } catch (CorruptEvidenceException e) {
             walk.problem = new Problem(walk.expected.seq() + 1, ProblemKind.UNREADABLE, e.getMessage());
         }
-        return walk.result();
+        return walk;
     }
 
     /** Ends the walk at the first problem. */
