@@ -90,6 +90,7 @@ public final class SpMetadataFactory {
         sp.setAuthnRequestsSigned(Boolean.TRUE);
         sp.setWantAssertionsSigned(Boolean.TRUE);
         sp.getKeyDescriptors().add(MetadataKeys.signingKey(settings.credentials().certificate()));
+        settings.nextCredentials().ifPresent(next -> sp.getKeyDescriptors().add(MetadataKeys.signingKey(next.certificate())));
 
         SingleLogoutService slo = SamlObjects.build(SingleLogoutService.DEFAULT_ELEMENT_NAME,
                 SingleLogoutService.class);
