@@ -3,7 +3,8 @@
 # Reproducible build check: rebuilds the published modules from a copy of this tree in another directory
 # (-DskipTests; about 1-2 minutes) and compares, byte for byte, every jar (main, -sources, -javadoc, -tests,
 # -javax, the tools' executable jar) and CycloneDX SBOM with the ones the build of this tree left in target/.
-# Run it after ./mvnw verify (or package) of this tree, online (the SBOM goal skips itself with -o), as .ci/run does.
+# Run it after a clean ./mvnw verify (or clean package) of this tree, online (the SBOM goal skips itself with -o), as
+# .ci/run does on a fresh checkout: an incremental build can leave stale javadoc output in its jar.
 # Usage: .ci/reproducible.sh
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
