@@ -1,7 +1,6 @@
 package io.github.cieservlet.saml;
 
 import io.github.cieservlet.config.SpCredentials;
-import net.shibboleth.utilities.java.support.xml.SerializeSupport;
 import org.opensaml.saml.saml2.core.AuthnRequest;
 
 /**
@@ -31,7 +30,7 @@ public final class AuthnRequestEncoder {
      */
     public String signedPostXml(AuthnRequest request) {
         requireUnsigned(request);
-        return SerializeSupport.nodeToString(signer.sign(request));
+        return SecureXml.toXml(signer.sign(request));
     }
 
     /**

@@ -7,7 +7,6 @@ import javax.xml.XMLConstants;
 import net.shibboleth.utilities.java.support.component.ComponentInitializationException;
 import net.shibboleth.utilities.java.support.xml.BasicParserPool;
 import net.shibboleth.utilities.java.support.xml.ParserPool;
-import net.shibboleth.utilities.java.support.xml.SerializeSupport;
 import net.shibboleth.utilities.java.support.xml.XMLParserException;
 import org.opensaml.core.xml.XMLObject;
 import org.opensaml.core.xml.config.XMLObjectProviderRegistrySupport;
@@ -119,7 +118,18 @@ public final class SecureXml {
      * @return its XML, without re-indenting (signatures stay valid)
      */
     public static String toXml(XMLObject object) {
-        return SerializeSupport.nodeToString(marshall(object));
+        return toXml(marshall(object));
+    }
+
+    /**
+     * @param element an element this library built (marshalled, possibly signed): elements, attributes and
+     *        text only, every namespace declared as an attribute, as OpenSAML and Santuario make them
+     * @return the XML declaration and its XML, in one pass and without re-indenting (signatures stay valid)
+     * @throws IllegalArgumentException when the element holds another kind of node or a character XML 1.0
+     *         cannot carry
+     */
+    public static String toXml(Element element) {
+        return DomSerializer.toXml(element);
     }
 
     private static String rootMessage(Throwable e) {
