@@ -48,7 +48,7 @@ public final class Report {
                 .measurementIterations(quick ? 3 : 5)
                 .measurementTime(TimeValue.seconds(quick ? 1 : 2))
                 .addProfiler("gc")
-                .jvmArgsAppend("-Xms512m", "-Xmx512m")
+                .jvmArgsAppend("-Xms512m", "-Xmx512m", "-Dslf4j.internal.verbosity=ERROR")
                 .verbosity(VerboseMode.SILENT);
     }
 
