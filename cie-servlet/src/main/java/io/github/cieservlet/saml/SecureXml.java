@@ -155,6 +155,8 @@ public final class SecureXml {
         features.put("http://xml.org/sax/features/external-general-entities", Boolean.FALSE);
         features.put("http://xml.org/sax/features/external-parameter-entities", Boolean.FALSE);
         features.put("http://apache.org/xml/features/nonvalidating/load-external-dtd", Boolean.FALSE);
+        // SAML messages are small and read whole: build the nodes at once rather than through the deferred DOM
+        features.put("http://apache.org/xml/features/dom/defer-node-expansion", Boolean.FALSE);
         pool.setBuilderFeatures(features);
         Map<String, Object> attributes = new HashMap<>();
         attributes.put(XMLConstants.ACCESS_EXTERNAL_DTD, "");
