@@ -24,31 +24,46 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  * a Markdown table and lines in a stable format for scripts:
  * <pre>
  * machine cpu="..." cores=2 jdk="..." load-before=... load-after=...
- * figure acs=533.1 us/op alloc=242000 B/op
+ * figure acs=533.1 us/op cpu=541000 ns/op alloc=242000 B/op
  * ratio acs/floor=1.60
  * </pre>
- * Each figure is the median over the rounds of the per-round means; each ratio the median of the per-round
- * ratios. {@code --quick} (about two minutes): one round, short iterations. Full: three rounds.
+ * Each figure is the median over the rounds of the per-round means: wall time, process CPU time
+ * ({@link CpuTimeProfiler}) and allocation per operation; each ratio the median of the per-round ratios of CPU
+ * time per operation, which depends far less than wall time on what else the machine runs. {@code --quick} (about two minutes): one round, short iterations. Full: three rounds. The startup
+ * benchmarks run after the rounds, one shot per fresh JVM in several forks (their figure is the mean).
  */
 public final class Report {
 
     private final int rounds;
     private final ChainedOptionsBuilder options;
+    private final ChainedOptionsBuilder startupOptions;
     private final Map<String, List<Double>> scores = new LinkedHashMap<>();
     private final Map<String, List<Double>> allocations = new LinkedHashMap<>();
+    private final Map<String, List<Double>> cpuTimes = new LinkedHashMap<>();
     private final Map<String, String> units = new LinkedHashMap<>();
 
     private Report(boolean quick) {
         this.rounds = quick ? 1 : 3;
+        String benchmarks = Report.class.getPackageName() + ".";
         this.options = new OptionsBuilder()
-                .include(Report.class.getPackageName() + ".*Benchmark.*")
+                .include(benchmarks + "(Acs|Filter|Login|Metadata)Benchmark.*")
                 .forks(1)
                 .warmupIterations(quick ? 2 : 4)
                 .warmupTime(TimeValue.seconds(quick ? 1 : 2))
                 .measurementIterations(quick ? 3 : 5)
                 .measurementTime(TimeValue.seconds(quick ? 1 : 2))
                 .addProfiler("gc")
+                .addProfiler(CpuTimeProfiler.class)
                 .jvmArgsAppend("-Xms512m", "-Xmx512m", "-Dslf4j.internal.verbosity=ERROR")
+                .verbosity(VerboseMode.SILENT);
+        // once per fresh JVM, as a deployment sees it: no warm-up, one shot per fork
+        this.startupOptions = new OptionsBuilder()
+                .include(benchmarks + "StartupBenchmark.*")
+                .forks(quick ? 3 : 5)
+                .warmupIterations(0)
+                .measurementIterations(1)
+                .addProfiler("gc")
+                .jvmArgsAppend("-Dslf4j.internal.verbosity=ERROR")
                 .verbosity(VerboseMode.SILENT);
     }
 
@@ -65,6 +80,8 @@ public final class Report {
             System.out.printf("round %d of %d (load %s)%n", round, report.rounds, loadAverage());
             report.record(new Runner(report.options.build()).run());
         }
+        System.out.printf("startup, one shot per fresh JVM (load %s)%n", loadAverage());
+        report.record(new Runner(report.startupOptions.build()).run());
         report.print(loadBefore, loadAverage());
     }
 
@@ -81,6 +98,8 @@ public final class Report {
             for (Map.Entry<String, Result> secondary : run.getSecondaryResults().entrySet()) {
                 if (secondary.getKey().endsWith("gc.alloc.rate.norm")) {
                     allocations.computeIfAbsent(name, k -> new ArrayList<>()).add(secondary.getValue().getScore());
+                } else if (secondary.getKey().endsWith("cpu.time.norm")) {
+                    cpuTimes.computeIfAbsent(name, k -> new ArrayList<>()).add(secondary.getValue().getScore());
                 }
             }
         }
@@ -88,11 +107,12 @@ public final class Report {
 
     private void print(String loadBefore, String loadAfter) throws IOException {
         System.out.println();
-        System.out.println("| benchmark | score | unit | allocated B/op |");
-        System.out.println("|---|---:|---|---:|");
+        System.out.println("| benchmark | wall time | unit | CPU time (µs/op) | allocated (B/op) |");
+        System.out.println("|---|---:|---|---:|---:|");
         for (String name : scores.keySet()) {
-            System.out.printf(Locale.ROOT, "| %s | %s | %s | %s |%n", name, format(median(scores.get(name))),
-                    units.get(name), allocations.containsKey(name) ? format(median(allocations.get(name))) : "");
+            System.out.printf(Locale.ROOT, "| %s | %s | %s | %s | %s |%n", name, format(median(scores.get(name))),
+                    units.get(name), cpuTimes.containsKey(name) ? format(median(cpuTimes.get(name)) / 1000) : "",
+                    allocations.containsKey(name) ? format(median(allocations.get(name))) : "");
         }
         System.out.println();
         System.out.printf("machine cpu=\"%s\" cores=%d jdk=\"%s %s\" load-before=%s load-after=%s rounds=%d%n", cpuModel(),
@@ -126,13 +146,18 @@ public final class Report {
         if (!scores.containsKey(name)) {
             return;
         }
+        String cpu = cpuTimes.containsKey(name) ? " cpu=" + format(median(cpuTimes.get(name))) + " ns/op" : "";
         String alloc = allocations.containsKey(name) ? " alloc=" + Math.round(median(allocations.get(name))) + " B/op" : "";
-        System.out.printf(Locale.ROOT, "figure %s=%s %s%s%n", label, format(median(scores.get(name))), units.get(name), alloc);
+        System.out.printf(Locale.ROOT, "figure %s=%s %s%s%s%n", label, format(median(scores.get(name))), units.get(name),
+                cpu, alloc);
     }
 
+    /** Prints the median of the per-round ratios of CPU time per operation (of wall time if there is none). */
     private void ratio(String label, String numerator, String denominator) {
-        List<Double> top = scores.get(numerator);
-        List<Double> bottom = scores.get(denominator);
+        Map<String, List<Double>> figures = cpuTimes.containsKey(numerator) && cpuTimes.containsKey(denominator)
+                ? cpuTimes : scores;
+        List<Double> top = figures.get(numerator);
+        List<Double> bottom = figures.get(denominator);
         if (top == null || bottom == null) {
             return;
         }
