@@ -23,6 +23,7 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.infra.BenchmarkParams;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
@@ -54,7 +55,7 @@ public class AcsBenchmark {
     private Saml2Settings javaSamlNoXsd;
 
     @Setup
-    public void setUp() throws Exception {
+    public void setUp(BenchmarkParams params) throws Exception {
         fixtures = new Fixtures(2048);
         validator = fixtures.validator();
         idpKey = fixtures.idpKey.certificate().getPublicKey();
@@ -64,6 +65,12 @@ public class AcsBenchmark {
         String fiscalCode = acs().getFiscalCode();
         check(floor() != null && fiscalCode.equals(javaSaml()) && fiscalCode.equals(javaSamlNoXsd()),
                 "the three validators must accept the Response and find the same citizen");
+        switch (Fixtures.measured(params)) {
+            case "acs": Fixtures.warmUp(3000, this::acs); break;
+            case "floor": Fixtures.warmUp(3000, this::floor); break;
+            case "javaSaml": Fixtures.warmUp(300, this::javaSaml); break;
+            default: Fixtures.warmUp(300, this::javaSamlNoXsd);
+        }
     }
 
     /** @return the citizen, after every check of cie-servlet */

@@ -50,6 +50,7 @@ public class FilterBenchmark {
         session.setAttribute(CieIdentity.SESSION_ATTRIBUTE, fixtures.consume(fixtures.validator()));
         request = new MinimalServlet.Request(context, "/area-riservata/index.jsp", session);
         response = MinimalServlet.response();
+        Fixtures.warmUp(200_000, this::authenticated);
         filter.doFilter(request, response, (req, res) -> {
             if (((jakarta.servlet.http.HttpServletRequest) req).getUserPrincipal() == null) {
                 throw new IllegalStateException("the filter did not let the logged-in citizen through");

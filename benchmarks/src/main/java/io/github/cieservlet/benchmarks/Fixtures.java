@@ -107,6 +107,32 @@ final class Fixtures {
         return validator.validate(response, pending, idp).identity();
     }
 
+    /**
+     * Runs an operation a fixed number of times before JMH's own (timed) warm-up, so that the code measured is
+     * compiled even when a loaded machine gives the benchmark little CPU during the warm-up seconds.
+     *
+     * @param times how many runs
+     * @param operation the benchmark's operation
+     * @throws Exception what the operation throws
+     */
+    static void warmUp(int times, Operation operation) throws Exception {
+        for (int i = 0; i < times; i++) {
+            operation.run();
+        }
+    }
+
+    /** @param params the fork's benchmark @return the name of the method it measures, e.g. {@code acs} */
+    static String measured(org.openjdk.jmh.infra.BenchmarkParams params) {
+        String benchmark = params.getBenchmark();
+        return benchmark.substring(benchmark.lastIndexOf('.') + 1);
+    }
+
+    /** A benchmark operation. */
+    interface Operation {
+        /** @throws Exception what it throws */
+        void run() throws Exception;
+    }
+
     /** @return the ACS URL, the Response's Destination and Recipient */
     String acsUrl() {
         return settings.endpoints().acsUrl();

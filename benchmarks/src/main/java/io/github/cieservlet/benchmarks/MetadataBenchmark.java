@@ -10,6 +10,7 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.infra.BenchmarkParams;
 
 /**
  * The signed SP metadata: {@link #first} builds and signs it (what the deployment does once, RSA-2048), and
@@ -24,9 +25,14 @@ public class MetadataBenchmark {
     private SpMetadataFactory built;
 
     @Setup
-    public void setUp() {
+    public void setUp(BenchmarkParams params) throws Exception {
         fixtures = new Fixtures(2048);
         built = new SpMetadataFactory(fixtures.settings);
+        if ("first".equals(Fixtures.measured(params))) {
+            Fixtures.warmUp(300, this::first);
+        } else {
+            Fixtures.warmUp(100_000, this::cached);
+        }
     }
 
     /** @return the signed metadata, built and signed */
