@@ -79,7 +79,7 @@ final class Fixtures {
                 idpEndpoints.sloRedirectUrl(), List.of(idpKey.certificate()));
         String requestId = SamlIds.newId();
         pending = new PendingRequest(requestId, issued.minusSeconds(5), CieLevel.L2, LevelComparison.MINIMUM, TARGET,
-                "<samlp:AuthnRequest/>", "browser-binding", issued.plus(Duration.ofMinutes(10)));
+                idpEndpoints.ssoUrl(RequestBinding.POST), RequestBinding.POST, issued.plus(Duration.ofMinutes(10)));
         responseXml = new ResponseBuilder(idpEndpoints, new XmlSigner(idpKey.privateKey(), idpKey.certificate()),
                 Clock.fixed(issued, ZoneOffset.UTC))
                 .success(new ReplyTo(ENTITY_ID, settings.endpoints().acsUrl(), requestId, "relay"),
