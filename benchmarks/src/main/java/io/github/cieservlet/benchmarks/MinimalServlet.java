@@ -7,17 +7,20 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.lang.reflect.Proxy;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The least of a servlet container that the filter needs outside one: a context and a filter config that
- * hold attributes and init-params, a GET request with a path and a session, a response that remembers its
- * status. The methods the filter calls on each request are plain fields; any other method answers the
- * interface's neutral value (null, false, 0) through a {@link Proxy}, so a filter that starts using one more
- * method still runs here.
+ * hold attributes and init-params, a GET request with a path and a session, a response that records nothing.
+ * The methods the filter calls on each request are plain methods here; any other method answers the interface's
+ * neutral value (false, 0, an empty collection or null) through a {@link Proxy}, so a filter that starts using
+ * one more method still runs here.
  */
 final class MinimalServlet {
 
@@ -119,16 +122,31 @@ final class MinimalServlet {
         Object answer(String method, Object[] args);
     }
 
+    /** @param type a return type @return false, 0, an empty collection, map or enumeration, or null */
+    private static Object neutral(Class<?> type) {
+        if (type == boolean.class) {
+            return Boolean.FALSE;
+        } else if (type == long.class) {
+            return 0L;
+        } else if (type == int.class) {
+            return 0;
+        } else if (type == Map.class) {
+            return Map.of();
+        } else if (type == Set.class) {
+            return Set.of();
+        } else if (type == Collection.class || type == List.class) {
+            return List.of();
+        } else if (type == Enumeration.class) {
+            return Collections.emptyEnumeration();
+        }
+        return null;
+    }
+
     private static <T> T proxy(Class<T> type, Answer answer) {
         return type.cast(Proxy.newProxyInstance(MinimalServlet.class.getClassLoader(), new Class<?>[] {type},
                 (proxy, method, args) -> {
                     Object value = answer.answer(method.getName(), args);
-                    if (value == null && method.getReturnType().isPrimitive()) {
-                        Class<?> t = method.getReturnType();
-                        return t == boolean.class ? Boolean.FALSE : t == void.class ? null
-                                : t == long.class ? 0L : t == int.class ? 0 : null;
-                    }
-                    return value;
+                    return value != null ? value : neutral(method.getReturnType());
                 }));
     }
 }
