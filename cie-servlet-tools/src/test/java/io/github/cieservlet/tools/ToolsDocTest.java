@@ -8,6 +8,8 @@ import io.github.cieservlet.tools.cert.KeygenCommand;
 import io.github.cieservlet.tools.metadata.CheckMetadataCommand;
 import io.github.cieservlet.tools.metadata.MetadataCommand;
 import io.github.cieservlet.tools.metadata.MetadataRule;
+import io.github.cieservlet.tools.oidc.CheckEntityConfigurationCommand;
+import io.github.cieservlet.tools.oidc.EntityConfigurationRule;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,11 +22,14 @@ class ToolsDocTest {
     void everyCommandOptionRuleAndExitCodeIsDocumented() throws Exception {
         String doc = Files.readString(Path.of("..", "docs", "tools.md"));
         for (Command command : List.of(new KeygenCommand(), new CheckCertCommand(), new MetadataCommand(),
-                new CheckMetadataCommand())) {
+                new CheckMetadataCommand(), new CheckEntityConfigurationCommand())) {
             assertThat(doc).contains("## `" + command.name() + "`");
             command.options().forEach(option -> assertThat(doc).as(command.name()).contains("--" + option.name()));
         }
         for (Rule rule : CertRule.values()) {
+            assertThat(doc).contains("| `" + rule.id() + "` |");
+        }
+        for (Rule rule : EntityConfigurationRule.values()) {
             assertThat(doc).contains("| `" + rule.id() + "` |");
         }
         for (Rule rule : MetadataRule.values()) {
