@@ -46,6 +46,9 @@ public final class CieContextListener implements ServletContextListener {
         CieServiceProvider provider = null;
         try {
             long start = System.nanoTime();
+            // OpenSAML's initialisation (about a second) overlaps reading the settings and the keystore; the
+            // initialize() below waits for it, so a failure still stops the deployment here
+            OpenSamlBootstrap.initializeInBackground();
             ClassLoader classLoader = context.getClassLoader();
             Clock clock = Clock.systemUTC();
             CieSettings settings = new CieSettingsReader(ParamSource.withProcessOverrides(contextParams(context)),
