@@ -10,6 +10,7 @@ import io.github.cieservlet.config.SpEndpoints;
 import io.github.cieservlet.logging.Log;
 import io.github.cieservlet.saml.OpenSamlBootstrap;
 import io.github.cieservlet.web.AssertionConsumerServlet;
+import io.github.cieservlet.web.HealthServlet;
 import io.github.cieservlet.web.LoginServlet;
 import io.github.cieservlet.web.LogoutServlet;
 import io.github.cieservlet.web.MetadataServlet;
@@ -42,14 +43,18 @@ public final class CieContextListener implements ServletContextListener {
     @Override
     public void contextInitialized(ServletContextEvent event) {
         ServletContext context = event.getServletContext();
+        CieServiceProvider provider = null;
         try {
             long start = System.nanoTime();
+            // OpenSAML's initialisation (about a second) overlaps reading the settings and the keystore; the
+            // initialize() below waits for it, so a failure still stops the deployment here
+            OpenSamlBootstrap.initializeInBackground();
             ClassLoader classLoader = context.getClassLoader();
             Clock clock = Clock.systemUTC();
             CieSettings settings = new CieSettingsReader(ParamSource.withProcessOverrides(contextParams(context)),
                     classLoader, clock).read();
             OpenSamlBootstrap.initialize();
-            CieServiceProvider provider = new CieServiceProvider(settings, clock, classLoader,
+            provider = new CieServiceProvider(settings, clock, classLoader,
                     instantiateListeners(settings, classLoader));
             context.setAttribute(CieServiceProvider.CONTEXT_ATTRIBUTE, provider);
             context.setAttribute(CieUrls.CONTEXT_ATTRIBUTE, new CieUrls(settings.endpoints().path("")));
@@ -62,9 +67,11 @@ public final class CieContextListener implements ServletContextListener {
                     settings.endpoints().acsUrl(), settings.idpMetadataLocation());
         } catch (CieConfigException e) {
             LOG.error(e.getMessage());
+            abandon(event, provider);
             throw e;
         } catch (RuntimeException e) {
             LOG.error("cie-servlet cannot start: {}", e.getMessage(), e);
+            abandon(event, provider);
             throw e;
         }
     }
@@ -77,6 +84,15 @@ public final class CieContextListener implements ServletContextListener {
         }
         event.getServletContext().removeAttribute(CieServiceProvider.CONTEXT_ATTRIBUTE);
         event.getServletContext().removeAttribute(CieUrls.CONTEXT_ATTRIBUTE);
+    }
+
+    /** A start that failed after the provider was built: its thread and stores are released. */
+    private static void abandon(ServletContextEvent event, CieServiceProvider provider) {
+        if (provider != null) {
+            provider.close();
+            event.getServletContext().removeAttribute(CieServiceProvider.CONTEXT_ATTRIBUTE);
+            event.getServletContext().removeAttribute(CieUrls.CONTEXT_ATTRIBUTE);
+        }
     }
 
     private static Map<String, String> contextParams(ServletContext context) {
@@ -120,6 +136,9 @@ public final class CieContextListener implements ServletContextListener {
         register(context, "cie-metadata", MetadataServlet.class, endpoints.path(SpEndpoints.METADATA));
         register(context, "cie-logout", LogoutServlet.class, endpoints.path(SpEndpoints.LOGOUT));
         register(context, "cie-slo", SingleLogoutServlet.class, endpoints.path(SpEndpoints.SLO));
+        if (settings.health().enabled()) {
+            register(context, "cie-health", HealthServlet.class, endpoints.path(SpEndpoints.HEALTH));
+        }
     }
 
     private static void register(ServletContext context, String name, Class<? extends HttpServlet> type, String path) {

@@ -42,6 +42,7 @@ class TestIdpListenerTest {
                 "cie.publicBaseUrl", "http://localhost:8080"));
         new TestIdpListener().contextInitialized(new ServletContextEvent(context.proxy()));
         assertThat(context.mappings).isEmpty();
+        assertThat(context.attributes).isEmpty();
     }
 
     @Test
@@ -59,11 +60,13 @@ class TestIdpListenerTest {
         new TestIdpListener().contextInitialized(new ServletContextEvent(context.proxy()));
         assertThat(context.mappings).containsOnlyKeys("/cie-test-idp/metadata",
                 "/cie-test-idp/profile/SAML2/POST/SSO", "/cie-test-idp/profile/SAML2/Redirect/SSO",
-                "/cie-test-idp/profile/SAML2/continue", "/cie-test-idp/profile/SAML2/Redirect/SLO");
+                "/cie-test-idp/profile/SAML2/continue", "/cie-test-idp/profile/SAML2/Redirect/SLO",
+                "/cie-test-idp/oidc/*");
+        assertThat(context.attributes).containsOnlyKeys(TestIdpListener.OIDC_TRUST_ANCHOR_JWKS_ATTRIBUTE);
         assertThat(context.filters).containsOnlyKeys("cieTestIdpLoopbackOnly");
         assertThat(context.filters.get("cieTestIdpLoopbackOnly")).isInstanceOf(LoopbackOnlyFilter.class);
         assertThat(context.filteredServlets).as("every servlet of the test IdP is behind the loopback-only filter")
-                .containsExactlyInAnyOrder(context.servletNames.toArray(String[]::new)).hasSize(5);
+                .containsExactlyInAnyOrder(context.servletNames.toArray(String[]::new)).hasSize(6);
     }
 
     /**
@@ -74,6 +77,7 @@ class TestIdpListenerTest {
     private static final class RecordingContext {
         private final Map<String, String> params;
         private final Map<String, Servlet> mappings = new LinkedHashMap<>();
+        private final Map<String, Object> attributes = new LinkedHashMap<>();
         private final List<String> servletNames = new ArrayList<>();
         private final Map<String, Filter> filters = new LinkedHashMap<>();
         private final List<String> filteredServlets = new ArrayList<>();
@@ -95,6 +99,7 @@ class TestIdpListenerTest {
                             filters.put((String) args[0], (Filter) args[1]);
                             yield filterRegistration();
                         }
+                        case "setAttribute" -> attributes.put((String) args[0], args[1]);
                         default -> throw new UnsupportedOperationException(method.getName());
                     });
         }
