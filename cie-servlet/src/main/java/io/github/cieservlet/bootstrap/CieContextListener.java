@@ -3,8 +3,10 @@ package io.github.cieservlet.bootstrap;
 import io.github.cieservlet.CieAuthenticationListener;
 import io.github.cieservlet.CieUrls;
 import io.github.cieservlet.config.CieConfigException;
+import io.github.cieservlet.config.CieParam;
 import io.github.cieservlet.config.CieSettings;
 import io.github.cieservlet.config.CieSettingsReader;
+import io.github.cieservlet.config.ConfigProblem;
 import io.github.cieservlet.config.ParamSource;
 import io.github.cieservlet.config.SpEndpoints;
 import io.github.cieservlet.logging.Log;
@@ -26,14 +28,18 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Starts cie-servlet with the web application: reads every {@code cie.*} param, initialises OpenSAML, builds
  * the {@link CieServiceProvider}, registers the endpoints under {@code cie.pathPrefix} (unless
- * {@code cie.registerServlets=false}) and hardens the session cookie (HttpOnly; Secure behind https).
+ * {@code cie.registerServlets=false}), registers the filter for {@code cie.protect} and logs every protected URL
+ * pattern ({@link ProtectedAreas}), and hardens the session cookie (HttpOnly; Secure behind https).
  *
- * <p>Any problem stops the deployment: one ERROR log line that lists every problem, and the exception
- * rethrown so the container refuses to start the application rather than run it half-configured.
+ * <p>{@link CieInitializer} runs it for every application; declared in web.xml as well, it finds the library
+ * already started and does nothing. Any problem stops the deployment: one ERROR log line that lists every
+ * problem, and the exception rethrown so the container refuses to start the application rather than run it
+ * half-configured.
  */
 public final class CieContextListener implements ServletContextListener {
 
@@ -42,29 +48,43 @@ public final class CieContextListener implements ServletContextListener {
     @Override
     public void contextInitialized(ServletContextEvent event) {
         ServletContext context = event.getServletContext();
+        if (context.getAttribute(CieServiceProvider.CONTEXT_ATTRIBUTE) != null) {
+            LOG.debug("cie-servlet is already started in {}", context.getContextPath());
+            return;
+        }
         try {
             long start = System.nanoTime();
             ClassLoader classLoader = context.getClassLoader();
             Clock clock = Clock.systemUTC();
-            CieSettings settings = new CieSettingsReader(ParamSource.withProcessOverrides(contextParams(context)),
-                    classLoader, clock).read();
+            ParamSource params = ParamSource.withProcessOverrides(contextParams(context));
+            CieSettings settings = new CieSettingsReader(params, classLoader, clock).read();
+            List<String> protect = ProtectedAreas.parse(protectParam(params));
             OpenSamlBootstrap.initialize();
             CieServiceProvider provider = new CieServiceProvider(settings, clock, classLoader,
                     instantiateListeners(settings, classLoader));
-            context.setAttribute(CieServiceProvider.CONTEXT_ATTRIBUTE, provider);
-            context.setAttribute(CieUrls.CONTEXT_ATTRIBUTE, new CieUrls(settings.endpoints().path("")));
             hardenSessionCookie(context, settings);
             if (settings.registerServlets()) {
                 registerEndpoints(context, settings);
+            }
+            ProtectedAreas.apply(context, protect);
+            context.setAttribute(CieServiceProvider.CONTEXT_ATTRIBUTE, provider);
+            context.setAttribute(CieUrls.CONTEXT_ATTRIBUTE, new CieUrls(settings.endpoints().path("")));
+            String shared = StartupDiagnosis.sharedLocation(classLoader);
+            if (shared != null) {
+                LOG.warn("cie-servlet is loaded from {}, a server-wide directory, not from WEB-INF/lib: every"
+                        + " application of the server shares its version; keep it in each application's WEB-INF/lib",
+                        shared);
             }
             LOG.info("cie-servlet started in {} ms: entityId={}, environment={}, ACS={}, IdP metadata={}",
                     (System.nanoTime() - start) / 1_000_000, settings.entityId(), settings.environment(),
                     settings.endpoints().acsUrl(), settings.idpMetadataLocation());
         } catch (CieConfigException e) {
             LOG.error(e.getMessage());
+            context.setAttribute(StartupDiagnosis.FAILURE_ATTRIBUTE, e.getMessage());
             throw e;
         } catch (RuntimeException e) {
             LOG.error("cie-servlet cannot start: {}", e.getMessage(), e);
+            context.setAttribute(StartupDiagnosis.FAILURE_ATTRIBUTE, e.toString());
             throw e;
         }
     }
@@ -73,6 +93,15 @@ public final class CieContextListener implements ServletContextListener {
     public void contextDestroyed(ServletContextEvent event) {
         event.getServletContext().removeAttribute(CieServiceProvider.CONTEXT_ATTRIBUTE);
         event.getServletContext().removeAttribute(CieUrls.CONTEXT_ATTRIBUTE);
+    }
+
+    private static Optional<String> protectParam(ParamSource params) {
+        List<ConfigProblem> problems = new ArrayList<>();
+        Optional<String> value = params.value(CieParam.PROTECT, problems);
+        if (!problems.isEmpty()) {
+            throw new CieConfigException(problems);
+        }
+        return value;
     }
 
     private static Map<String, String> contextParams(ServletContext context) {

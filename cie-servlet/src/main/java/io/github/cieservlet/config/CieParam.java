@@ -69,7 +69,8 @@ public enum CieParam {
     NACE2_CODE("cie.nace2Code", null,
             "ATECO/NACE rev.2 code, e.g. 62.01.00; required when cie.subjectType is private."),
     MUNICIPALITY("cie.municipality", null,
-            "ISTAT (Belfiore) code of the municipality of the registered office, upper case, e.g. H501."),
+            "Code of the municipality of the registered office, upper case: the cadastral (Belfiore) code, e.g. H501"
+                    + " for Rome, as in the CIE examples (not the numeric ISTAT code, 058091 for Rome)."),
     PROVINCE("cie.province", null,
             "Car-plate code of the province, upper case, e.g. RM; optional."),
     COUNTRY("cie.country", null,
@@ -83,7 +84,11 @@ public enum CieParam {
     IDP_LOGOUT("cie.idpLogout", "false",
             "After the local logout, send the browser to the identity provider's logout page too (true/false)."),
     AUTHENTICATION_LISTENERS("cie.authenticationListeners", null,
-            "Comma-separated class names of CieAuthenticationListener implementations that keep the login evidence.");
+            "Comma-separated class names of CieAuthenticationListener implementations that keep the login evidence."),
+    PROTECT("cie.protect", null,
+            "Comma-separated URL patterns the library protects with its filter, no <filter-mapping> needed, e.g."
+                    + " /area-riservata/*; none when the application checks the citizen itself. Startup fails when"
+                    + " nothing is protected.");
 
     private final String key;
     private final String defaultValue;

@@ -9,9 +9,12 @@ import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletRegistration;
 import java.io.InputStream;
 import java.lang.reflect.Proxy;
+import jakarta.servlet.ServletContainerInitializer;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.ServiceLoader;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Element;
@@ -19,16 +22,33 @@ import org.w3c.dom.Element;
 class TestIdpListenerTest {
 
     @Test
-    void theWebFragmentDeclaresTheListener() throws Exception {
+    void theWebFragmentNamesTheJarAndDeclaresNoListener() throws Exception {
         try (InputStream in = TestIdpListener.class.getResourceAsStream("/META-INF/web-fragment.xml")) {
             assertThat(in).as("META-INF/web-fragment.xml").isNotNull();
             Element root = SecureXml.parse(in.readAllBytes()).getDocumentElement();
             assertThat(root.getLocalName()).isEqualTo("web-fragment");
             assertThat(root.getNamespaceURI()).isEqualTo("https://jakarta.ee/xml/ns/jakartaee");
             assertThat(root.getElementsByTagNameNS("*", "name").item(0).getTextContent()).isEqualTo("cie_test_idp");
-            assertThat(root.getElementsByTagNameNS("*", "listener-class").item(0).getTextContent().trim())
-                    .isEqualTo(TestIdpListener.class.getName());
+            assertThat(root.getElementsByTagNameNS("*", "listener-class").getLength())
+                    .as("the initializer starts the test IdP; a listener here would be a second start").isZero();
         }
+    }
+
+    @Test
+    void theInitializerIsAServiceSoItRunsAlsoWithAMetadataCompleteWebXml() throws Exception {
+        ServiceLoader<ServletContainerInitializer> services = ServiceLoader.load(ServletContainerInitializer.class,
+                TestIdpInitializer.class.getClassLoader());
+        assertThat(services.stream().map(ServiceLoader.Provider::type)).contains(TestIdpInitializer.class);
+    }
+
+    @Test
+    void initializerAndDeclaredListenerTogetherRegisterTheEndpointsOnce() {
+        RecordingContext context = new RecordingContext(Map.of("cie.environment", "local",
+                "cie.publicBaseUrl", "http://localhost:8080/portale"));
+        new TestIdpInitializer().onStartup(Set.of(), context.proxy());
+        new TestIdpListener().contextInitialized(new ServletContextEvent(context.proxy()));
+        assertThat(context.mappings).hasSize(5);
+        assertThat(context.registrations).isEqualTo(5);
     }
 
     @Test
@@ -64,6 +84,8 @@ class TestIdpListenerTest {
     private static final class RecordingContext {
         private final Map<String, String> params;
         private final Map<String, Servlet> mappings = new LinkedHashMap<>();
+        private final Map<String, Object> attributes = new HashMap<>();
+        private int registrations;
 
         RecordingContext(Map<String, String> params) {
             this.params = params;
@@ -75,11 +97,14 @@ class TestIdpListenerTest {
                         case "getInitParameterNames" -> Collections.enumeration(params.keySet());
                         case "getInitParameter" -> params.get((String) args[0]);
                         case "addServlet" -> registration((Servlet) args[1]);
+                        case "getAttribute" -> attributes.get((String) args[0]);
+                        case "setAttribute" -> attributes.put((String) args[0], args[1]);
                         default -> throw new UnsupportedOperationException(method.getName());
                     });
         }
 
         private ServletRegistration.Dynamic registration(Servlet servlet) {
+            registrations++;
             return (ServletRegistration.Dynamic) Proxy.newProxyInstance(getClass().getClassLoader(),
                     new Class<?>[] {ServletRegistration.Dynamic.class}, (self, method, args) -> {
                         if (!"addMapping".equals(method.getName())) {
