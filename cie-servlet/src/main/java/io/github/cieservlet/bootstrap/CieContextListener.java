@@ -66,7 +66,8 @@ public final class CieContextListener implements ServletContextListener {
             if (settings.registerServlets()) {
                 registerEndpoints(context, settings);
             }
-            ProtectedAreas.apply(context, protect);
+            boolean containerSecurity = containerSecurity(params, classLoader);
+            ProtectedAreas.apply(context, protect, containerSecurity);
             context.setAttribute(CieServiceProvider.CONTEXT_ATTRIBUTE, provider);
             context.setAttribute(CieUrls.CONTEXT_ATTRIBUTE, new CieUrls(settings.endpoints().path("")));
             String shared = StartupDiagnosis.sharedLocation(classLoader);
@@ -93,6 +94,30 @@ public final class CieContextListener implements ServletContextListener {
     public void contextDestroyed(ServletContextEvent event) {
         event.getServletContext().removeAttribute(CieServiceProvider.CONTEXT_ATTRIBUTE);
         event.getServletContext().removeAttribute(CieUrls.CONTEXT_ATTRIBUTE);
+    }
+
+    /** Name of the Jakarta Authentication module that {@code cie.containerSecurity=true} needs. */
+    private static final String SERVER_AUTH_MODULE = "io.github.cieservlet.jaspic.CieServerAuthModule";
+
+    private static boolean containerSecurity(ParamSource params, ClassLoader classLoader) {
+        List<ConfigProblem> problems = new ArrayList<>();
+        String value = params.value(CieParam.CONTAINER_SECURITY, problems).orElse("false");
+        if (!"true".equals(value) && !"false".equals(value)) {
+            problems.add(new ConfigProblem(CieParam.CONTAINER_SECURITY.key(), "must be true or false, not '" + value + "'"));
+        }
+        if (problems.isEmpty() && "true".equals(value)) {
+            try {
+                Class.forName(SERVER_AUTH_MODULE, false, classLoader);
+            } catch (ClassNotFoundException | LinkageError e) {
+                problems.add(new ConfigProblem(CieParam.CONTAINER_SECURITY.key(), "true needs the cie-servlet-jaspic jar"
+                        + " (io.github.cieservlet:cie-servlet-jaspic) in WEB-INF/lib, and a server with Jakarta"
+                        + " Authentication (" + e + ")"));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new CieConfigException(problems);
+        }
+        return "true".equals(value);
     }
 
     private static Optional<String> protectParam(ParamSource params) {

@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
  * What cie-servlet protects in a web application, decided once at startup so that a private area can never be
  * open by mistake: registers {@link CieAuthenticationFilter} for the URL patterns of {@code cie.protect} (no
  * {@code <filter-mapping>} needed), then lists every pattern that filter covers, however it was mapped, and
- * logs them in one INFO line. When nothing is protected startup fails, unless {@code cie.protect=none} says the
+ * logs them in one INFO line (with {@code cie.containerSecurity=true}, web.xml's security constraints too).
+ * When nothing is protected startup fails, unless {@code cie.protect=none} says the
  * application checks the citizen itself (then one WARN line).
  */
 final class ProtectedAreas {
@@ -74,10 +75,11 @@ final class ProtectedAreas {
      *
      * @param context the starting application; must allow filter registration
      * @param protect the parsed {@code cie.protect}
+     * @param containerSecurity whether {@code cie.containerSecurity=true}: web.xml's security constraints count
      * @return every protected pattern, described ({@code /area/* (filter cie)})
      * @throws CieConfigException naming {@code cie.protect} when nothing is protected and it is not {@code none}
      */
-    static List<String> apply(ServletContext context, List<String> protect) {
+    static List<String> apply(ServletContext context, List<String> protect, boolean containerSecurity) {
         boolean none = protect.equals(List.of(NONE));
         if (!protect.isEmpty() && !none) {
             FilterRegistration.Dynamic registration = context.addFilter(FILTER_NAME, CieAuthenticationFilter.class);
@@ -102,6 +104,9 @@ final class ProtectedAreas {
                 unmapped.add(filter.getName());
             }
         }
+        if (containerSecurity) {
+            described.addAll(DeclaredSecurity.of(context).protectedPatterns());
+        }
         for (String name : unmapped) {
             LOG.warn("cie-servlet: filter {} (CieAuthenticationFilter) has no <filter-mapping>: it protects nothing",
                     name);
@@ -109,7 +114,9 @@ final class ProtectedAreas {
         if (described.isEmpty() && !none) {
             throw problem("nothing is protected: no <filter-mapping> maps " + CieAuthenticationFilter.class.getName()
                     + (unmapped.isEmpty() ? "" : " (filter " + String.join(", ", unmapped) + " is declared without one)")
-                    + " and cie.protect is not set, so the private pages would be open to anyone. Set cie.protect"
+                    + " and cie.protect is not set" + (containerSecurity ? ", and no <security-constraint> of web.xml has an"
+                    + " <auth-constraint> (cie.containerSecurity=true)" : "")
+                    + ", so the private pages would be open to anyone. Set cie.protect"
                     + " to the URL patterns of the private area, e.g. /area-riservata/*, or add a <filter-mapping>;"
                     + " only if every private page checks the citizen itself (CieIdentity.from), set cie.protect=none");
         }

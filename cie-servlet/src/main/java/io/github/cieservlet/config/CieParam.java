@@ -88,7 +88,17 @@ public enum CieParam {
     PROTECT("cie.protect", null,
             "Comma-separated URL patterns the library protects with its filter, no <filter-mapping> needed, e.g."
                     + " /area-riservata/*; none when the application checks the citizen itself. Startup fails when"
-                    + " nothing is protected.");
+                    + " nothing is protected."),
+    CONTAINER_SECURITY("cie.containerSecurity", "false",
+            "true: the CIE login becomes the container's own login (Jakarta Authentication, needs the"
+                    + " cie-servlet-jaspic jar), so security-constraint, roles, isUserInRole and getUserPrincipal work."),
+    BASE_ROLE("cie.baseRole", "cittadino",
+            "With cie.containerSecurity: the role every citizen logged in with CIE has."),
+    ROLES_DATA_SOURCE("cie.rolesDataSource", null,
+            "With cie.containerSecurity: JNDI name of the DataSource of cie.rolesQuery, e.g. java:comp/env/jdbc/portale."),
+    ROLES_QUERY("cie.rolesQuery", null,
+            "With cie.containerSecurity: SQL giving a citizen's extra roles, one per row, from the fiscal code as its"
+                    + " one parameter, e.g. SELECT role FROM user_roles WHERE fiscal_code = ?");
 
     private final String key;
     private final String defaultValue;
