@@ -48,7 +48,7 @@ public final class DeclaredSecurity {
      * @return what it declares
      * @throws SamlXmlException when it is not well-formed or has a DOCTYPE
      */
-    static DeclaredSecurity parse(byte[] webXml) throws SamlXmlException {
+    public static DeclaredSecurity parse(byte[] webXml) throws SamlXmlException {
         Document document = SecureXml.parse(webXml);
         List<String> patterns = new ArrayList<>();
         NodeList constraints = document.getElementsByTagNameNS("*", "security-constraint");

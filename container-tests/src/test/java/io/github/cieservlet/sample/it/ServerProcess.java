@@ -57,14 +57,15 @@ final class ServerProcess implements AutoCloseable {
      * {@code war} deployed as {@code webapps/ROOT.war}; returns once {@code /cie/metadata} answers 200.
      */
     static ServerProcess tomcat(String version, Path war) throws IOException, InterruptedException {
-        return tomcat(version, war, Map.of());
+        return tomcat(version, war, Map.of(), Map.of());
     }
 
     /**
      * Starts Tomcat as {@link #tomcat(String, Path)} does, with more WARs deployed next to ROOT ({@code name.war}
-     * at {@code /name}) and the host checking its webapps every second, so a changed WAR is redeployed at once.
+     * at {@code /name}) and the host checking its webapps every second, so a changed WAR is redeployed at once;
+     * {@code conf} replaces files of its conf directory (name to text), e.g. tomcat-users.xml.
      */
-    static ServerProcess tomcat(String version, Path war, Map<String, Path> moreWars)
+    static ServerProcess tomcat(String version, Path war, Map<String, Path> moreWars, Map<String, String> conf)
             throws IOException, InterruptedException {
         Path home = serversDir().resolve("apache-tomcat-" + version);
         require(home.resolve("bin/catalina.sh"));
@@ -81,6 +82,9 @@ final class ServerProcess implements AutoCloseable {
                     Files.copy(file, base.resolve("conf").resolve(file.getFileName()));
                 }
             }
+        }
+        for (Map.Entry<String, String> file : conf.entrySet()) {
+            Files.writeString(base.resolve("conf").resolve(file.getKey()), file.getValue(), StandardCharsets.UTF_8);
         }
         int port = freePort();
         Path serverXml = base.resolve("conf/server.xml");

@@ -24,6 +24,17 @@ final class WarVariant {
      * @return {@code copy}
      */
     static Path of(Path war, Path copy, UnaryOperator<String> edit) throws IOException {
+        return of(war, copy, edit, Map.of());
+    }
+
+    /**
+     * @param war the WAR built by the sample module
+     * @param copy where to write the variant
+     * @param edit what to do to web.xml; must change it
+     * @param files more files (path in the WAR to text), e.g. JSP pages
+     * @return {@code copy}
+     */
+    static Path of(Path war, Path copy, UnaryOperator<String> edit, Map<String, String> files) throws IOException {
         Files.createDirectories(copy.getParent());
         Files.copy(war, copy, StandardCopyOption.REPLACE_EXISTING);
         try (FileSystem zip = FileSystems.newFileSystem(URI.create("jar:" + copy.toUri()), Map.of())) {
@@ -34,6 +45,13 @@ final class WarVariant {
                 throw new IllegalStateException("the edit did not change " + war + "'s web.xml");
             }
             Files.writeString(webXml, edited, StandardCharsets.UTF_8);
+            for (Map.Entry<String, String> file : files.entrySet()) {
+                Path path = zip.getPath(file.getKey());
+                if (path.getParent() != null) {
+                    Files.createDirectories(path.getParent());
+                }
+                Files.writeString(path, file.getValue(), StandardCharsets.UTF_8);
+            }
         }
         return copy;
     }
