@@ -125,9 +125,7 @@ public final class CieServerAuthModule implements ServerAuthModule {
 
     private AuthStatus askToLogIn(HttpServletRequest request, HttpServletResponse response)
             throws IOException, ServletException {
-        String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
-        String query = request.getQueryString();
-        String target = "GET".equals(request.getMethod()) && query != null ? path + "?" + query : path;
+        String target = pageAskedFor(request);
         if (declared.formLoginPage().isPresent()) {
             request.getSession().setAttribute(FORM_TARGET_SESSION_ATTRIBUTE, target);
             request.setAttribute(SAVED_TARGET_ATTRIBUTE, target);
@@ -139,6 +137,21 @@ public final class CieServerAuthModule implements ServerAuthModule {
         response.setHeader("Cache-Control", "no-store");
         response.sendRedirect(provider.settings().endpoints().absolute(CieUrls.from(context).loginPath(target)));
         return AuthStatus.SEND_CONTINUE;
+    }
+
+    /**
+     * The page as the browser asked for it (the request URI under the context path, with the query of a GET),
+     * before any welcome-file mapping; {@code /} when it would not be a safe redirect inside the application.
+     */
+    private static String pageAskedFor(HttpServletRequest request) {
+        String uri = request.getRequestURI();
+        String contextPath = request.getContextPath();
+        String path = uri != null && uri.startsWith(contextPath) ? uri.substring(contextPath.length()) : "/";
+        String query = request.getQueryString();
+        String target = "GET".equals(request.getMethod()) && query != null ? path + "?" + query : path;
+        boolean safe = target.startsWith("/") && !target.startsWith("//")
+                && target.chars().noneMatch(c -> c == '\\' || Character.isISOControl(c));
+        return safe ? target : "/";
     }
 
     private AuthStatus passwordLogin(HttpServletRequest request, HttpServletResponse response, Subject client)

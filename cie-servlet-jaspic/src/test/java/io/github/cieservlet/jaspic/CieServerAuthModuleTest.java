@@ -163,6 +163,13 @@ class CieServerAuthModuleTest {
     }
 
     @Test
+    void aPageThatWouldLeaveThePortalIsNotRemembered() throws Exception {
+        path = "//evil.example/x";
+        assertThat(validate(module(List.of()), true)).isEqualTo(AuthStatus.SEND_CONTINUE);
+        assertThat(requestAttributes).containsEntry(CieServerAuthModule.SAVED_TARGET_ATTRIBUTE, "/");
+    }
+
+    @Test
     void thePasswordFormIsCheckedByTheContainersRealmAndReturnsToTheRememberedPage() throws Exception {
         CieServerAuthModule module = module(List.of());
         path = "/operatori/pratiche";

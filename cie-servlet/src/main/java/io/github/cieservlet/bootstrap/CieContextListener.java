@@ -2,11 +2,13 @@ package io.github.cieservlet.bootstrap;
 
 import io.github.cieservlet.CieAuthenticationListener;
 import io.github.cieservlet.CieUrls;
+import io.github.cieservlet.config.CertificateSubject;
 import io.github.cieservlet.config.CieConfigException;
 import io.github.cieservlet.config.CieParam;
 import io.github.cieservlet.config.CieSettings;
 import io.github.cieservlet.config.CieSettingsReader;
 import io.github.cieservlet.config.ConfigProblem;
+import io.github.cieservlet.config.Environment;
 import io.github.cieservlet.config.ParamSource;
 import io.github.cieservlet.config.SpEndpoints;
 import io.github.cieservlet.logging.Log;
@@ -70,6 +72,7 @@ public final class CieContextListener implements ServletContextListener {
             ProtectedAreas.apply(context, protect, containerSecurity);
             context.setAttribute(CieServiceProvider.CONTEXT_ATTRIBUTE, provider);
             context.setAttribute(CieUrls.CONTEXT_ATTRIBUTE, new CieUrls(settings.endpoints().path("")));
+            warnAboutTheCertificateSubject(settings);
             String shared = StartupDiagnosis.sharedLocation(classLoader);
             if (shared != null) {
                 LOG.warn("cie-servlet is loaded from {}, a server-wide directory, not from WEB-INF/lib: every"
@@ -118,6 +121,21 @@ public final class CieContextListener implements ServletContextListener {
             throw new CieConfigException(problems);
         }
         return "true".equals(value);
+    }
+
+    /**
+     * The federation portal refuses a certificate whose subject does not match the entity ID and organisation;
+     * a WARN per difference (not a refusal: a certificate accepted before keeps working), outside local.
+     */
+    private static void warnAboutTheCertificateSubject(CieSettings settings) {
+        if (settings.environment() == Environment.LOCAL) {
+            return;
+        }
+        for (String mismatch : CertificateSubject.of(settings.credentials().certificate()).mismatches(
+                settings.entityId(), settings.organization().name(),
+                CertificateSubject.expectedIdentifier(settings.contact()))) {
+            LOG.warn("cie-servlet: cie.keystore: {}", mismatch);
+        }
     }
 
     private static Optional<String> protectParam(ParamSource params) {

@@ -63,14 +63,14 @@ final class ServerProcess implements AutoCloseable {
     /**
      * Starts Tomcat as {@link #tomcat(String, Path)} does, with more WARs deployed next to ROOT ({@code name.war}
      * at {@code /name}) and the host checking its webapps every second, so a changed WAR is redeployed at once;
-     * {@code conf} replaces files of its conf directory (name to text), e.g. tomcat-users.xml.
+     * {@code confFiles} replaces files of its conf directory (name to text), e.g. tomcat-users.xml.
      */
-    static ServerProcess tomcat(String version, Path war, Map<String, Path> moreWars, Map<String, String> conf)
+    static ServerProcess tomcat(String version, Path war, Map<String, Path> moreWars, Map<String, String> confFiles)
             throws IOException, InterruptedException {
         Path home = serversDir().resolve("apache-tomcat-" + version);
         require(home.resolve("bin/catalina.sh"));
         require(war);
-        Path base = workDir().resolve("tomcat-" + version);
+        Path base = workDir().resolve("tomcat-" + version + (moreWars.isEmpty() && confFiles.isEmpty() ? "" : "-dropin"));
         killLeftover(base);
         deleteRecursively(base);
         for (String dir : List.of("conf", "logs", "temp", "webapps", "work")) {
@@ -83,7 +83,7 @@ final class ServerProcess implements AutoCloseable {
                 }
             }
         }
-        for (Map.Entry<String, String> file : conf.entrySet()) {
+        for (Map.Entry<String, String> file : confFiles.entrySet()) {
             Files.writeString(base.resolve("conf").resolve(file.getKey()), file.getValue(), StandardCharsets.UTF_8);
         }
         int port = freePort();
