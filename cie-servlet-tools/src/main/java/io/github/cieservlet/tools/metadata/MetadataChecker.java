@@ -106,7 +106,7 @@ public final class MetadataChecker {
     /** The federation portal compares the certificate subject with the entity ID, organisation and its code. */
     private void checkCertificateSubject(Element root, List<X509Certificate> certificates, Optional<String> organization) {
         if (certificates.isEmpty()) {
-            report.fail(MetadataRule.CERT_SUBJECT, "there is no signing certificate to check");
+            report.warn(MetadataRule.CERT_SUBJECT, "not checked: no readable signing certificate (see signing-key)");
             return;
         }
         Optional<String> identifier = firstText(root, "IPACode").map(code -> "PA:IT-" + code)
@@ -122,7 +122,8 @@ public final class MetadataChecker {
 
     private static Optional<String> firstText(Element root, String localName) {
         org.w3c.dom.NodeList nodes = root.getElementsByTagNameNS("*", localName);
-        return nodes.getLength() == 0 ? Optional.empty() : Optional.of(nodes.item(0).getTextContent().trim());
+        return nodes.getLength() == 0 ? Optional.empty()
+                : Optional.of(nodes.item(0).getTextContent().trim()).filter(text -> !text.isEmpty());
     }
 
     private boolean checkRoot(Element root) {

@@ -167,7 +167,7 @@ class KeygenCommandTest {
         Cli cli = Cli.run(ENV, args.toArray(String[]::new));
         assertThat(cli.exitCode()).isEqualTo(ExitCode.IO_OR_CONFIG);
         assertThat(cli.err()).contains("the folder " + dir.resolve("file/sub") + " does not exist and cannot be created",
-                "FileAlreadyExistsException", "choose another --out").doesNotContain("at io.github");
+                "Not a directory", "choose another --out").doesNotContain("at io.github");
     }
 
     @Test
