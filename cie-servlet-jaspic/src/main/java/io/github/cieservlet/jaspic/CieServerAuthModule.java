@@ -101,8 +101,8 @@ public final class CieServerAuthModule implements ServerAuthModule {
             }
             HttpSession session = request.getSession(false);
             Object formUser = session == null ? null : session.getAttribute(FORM_USER_SESSION_ATTRIBUTE);
-            if (formUser instanceof FormUser) {
-                FormUser user = (FormUser) formUser;
+            if (formUser instanceof Caller) {
+                Caller user = (Caller) formUser;
                 handle(new CallerPrincipalCallback(client, user.name),
                         new GroupPrincipalCallback(client, user.roles.toArray(new String[0])));
                 return AuthStatus.SUCCESS;
@@ -168,7 +168,7 @@ public final class CieServerAuthModule implements ServerAuthModule {
                 Object target = session.getAttribute(FORM_TARGET_SESSION_ATTRIBUTE);
                 request.changeSessionId();
                 session.removeAttribute(FORM_TARGET_SESSION_ATTRIBUTE);
-                session.setAttribute(FORM_USER_SESSION_ATTRIBUTE, new FormUser(username, roles));
+                session.setAttribute(FORM_USER_SESSION_ATTRIBUTE, new Caller(username, roles));
                 response.sendRedirect(request.getContextPath() + (target == null ? "/" : target));
                 return AuthStatus.SEND_CONTINUE;
             }
@@ -198,8 +198,8 @@ public final class CieServerAuthModule implements ServerAuthModule {
 
     private Set<String> roles(HttpSession session, CieIdentity citizen) {
         Object cached = session.getAttribute(ROLES_SESSION_ATTRIBUTE);
-        if (cached instanceof CitizenRoles && ((CitizenRoles) cached).fiscalCode.equals(citizen.getFiscalCode())) {
-            return ((CitizenRoles) cached).roles;
+        if (cached instanceof Caller && ((Caller) cached).name.equals(citizen.getFiscalCode())) {
+            return ((Caller) cached).roles;
         }
         Set<String> roles = new LinkedHashSet<>();
         roles.add(baseRole);
@@ -212,7 +212,7 @@ public final class CieServerAuthModule implements ServerAuthModule {
             }
         }
         LOG.info("CIE container login: {} has roles {}", citizen.getFiscalCode(), roles);
-        session.setAttribute(ROLES_SESSION_ATTRIBUTE, new CitizenRoles(citizen.getFiscalCode(), roles));
+        session.setAttribute(ROLES_SESSION_ATTRIBUTE, new Caller(citizen.getFiscalCode(), roles));
         return roles;
     }
 
@@ -232,25 +232,16 @@ public final class CieServerAuthModule implements ServerAuthModule {
         }
     }
 
-    /** A citizen's roles, kept in the session so the role sources are asked once per login. */
-    private static final class CitizenRoles implements Serializable {
-        private static final long serialVersionUID = 1L;
-        private final String fiscalCode;
-        private final Set<String> roles;
-
-        CitizenRoles(String fiscalCode, Set<String> roles) {
-            this.fiscalCode = fiscalCode;
-            this.roles = Set.copyOf(roles);
-        }
-    }
-
-    /** A user logged in with the application's username/password form, and the realm's roles. */
-    private static final class FormUser implements Serializable {
+    /**
+     * A caller kept in the session: a CIE citizen's roles (read once per login), or a user of the password form
+     * with the realm's roles.
+     */
+    private static final class Caller implements Serializable {
         private static final long serialVersionUID = 1L;
         private final String name;
         private final Set<String> roles;
 
-        FormUser(String name, Set<String> roles) {
+        Caller(String name, Set<String> roles) {
             this.name = name;
             this.roles = Set.copyOf(roles);
         }

@@ -16,6 +16,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 /**
@@ -126,10 +127,20 @@ final class ServerProcess implements AutoCloseable {
      * {@code /cie/metadata} answers 200.
      */
     static ServerProcess wildfly(String version, Path war) throws IOException, InterruptedException {
+        return wildfly(version, war, UnaryOperator.identity(), Map.of());
+    }
+
+    /**
+     * Starts WildFly as {@link #wildfly(String, Path)} does, with {@code standalone.xml} edited and files of its
+     * configuration directory replaced (name to text), in its own directory.
+     */
+    static ServerProcess wildfly(String version, Path war, UnaryOperator<String> standaloneEdit,
+            Map<String, String> configurationFiles) throws IOException, InterruptedException {
+        boolean variant = !configurationFiles.isEmpty();
         Path home = serversDir().resolve("wildfly-" + version);
         require(home.resolve("bin/standalone.sh"));
         require(war);
-        Path base = workDir().resolve("wildfly-" + version);
+        Path base = workDir().resolve("wildfly-" + version + (variant ? "-dropin" : ""));
         killLeftover(base);
         deleteRecursively(base);
         Files.createDirectories(base);
@@ -141,7 +152,10 @@ final class ServerProcess implements AutoCloseable {
         if (!xml.contains(welcome)) {
             throw new IllegalStateException("unexpected " + standaloneXml + ": no " + welcome);
         }
-        Files.writeString(standaloneXml, xml.replace(welcome, ""), StandardCharsets.UTF_8);
+        Files.writeString(standaloneXml, standaloneEdit.apply(xml.replace(welcome, "")), StandardCharsets.UTF_8);
+        for (Map.Entry<String, String> file : configurationFiles.entrySet()) {
+            Files.writeString(base.resolve("configuration").resolve(file.getKey()), file.getValue(), StandardCharsets.UTF_8);
+        }
         Files.copy(war, base.resolve("deployments/ROOT.war"));
         int offset = freeOffset();
         int port = 8080 + offset;
