@@ -180,17 +180,22 @@ public final class CieServerAuthModule implements ServerAuthModule {
         return AuthStatus.SEND_CONTINUE;
     }
 
-    /** The roles the realm gave the user: the container adds them to the subject as principals with getRoles(). */
+    /**
+     * The roles the realm gave the user: the container leaves its principal, with {@code getRoles()}, in the
+     * subject (Tomcat: among the private credentials, as a GenericPrincipal).
+     */
     private static List<String> rolesOfRealmPrincipal(Subject client) {
+        List<Object> candidates = new ArrayList<>(client.getPrincipals());
+        candidates.addAll(client.getPrivateCredentials());
         List<String> roles = new ArrayList<>();
-        for (Principal principal : client.getPrincipals()) {
+        for (Object candidate : candidates) {
             try {
-                Object value = principal.getClass().getMethod("getRoles").invoke(principal);
+                Object value = candidate.getClass().getMethod("getRoles").invoke(candidate);
                 if (value instanceof String[]) {
                     roles.addAll(List.of((String[]) value));
                 }
             } catch (ReflectiveOperationException | RuntimeException notARealmPrincipal) {
-                // a principal without roles
+                // a principal or credential without roles
             }
         }
         return roles;

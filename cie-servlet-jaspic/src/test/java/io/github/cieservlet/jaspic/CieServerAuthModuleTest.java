@@ -58,7 +58,8 @@ class CieServerAuthModuleTest {
                     boolean right = "segreto".equals(new String(check.getPassword()));
                     check.setResult(right);
                     if (right) {
-                        check.getSubject().getPrincipals().add(new RealmPrincipal(check.getUsername()));
+                        // as Tomcat does: the realm's principal among the private credentials
+                        check.getSubject().getPrivateCredentials().add(new RealmPrincipal(check.getUsername()));
                     }
                 }
             }

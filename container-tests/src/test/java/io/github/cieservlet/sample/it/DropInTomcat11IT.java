@@ -7,7 +7,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 /** {@link DropInPortal} on Apache Tomcat 11. */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class DropInTomcat11IT extends DropInFlow {
+class DropInTomcat11IT extends DropInTomcatFlow {
 
     @Override
     ServerProcess startServer() throws Exception {

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 /** {@link DropInPortal} from the javax build of the sample (JASPIC 1.1, Servlet 4.0) on Apache Tomcat 9. */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class DropInTomcat9JavaxIT extends DropInFlow {
+class DropInTomcat9JavaxIT extends DropInTomcatFlow {
 
     @Override
     ServerProcess startServer() throws Exception {

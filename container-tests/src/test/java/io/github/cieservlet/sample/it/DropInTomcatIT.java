@@ -26,7 +26,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  * </ul>
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class DropInTomcatIT extends DropInFlow {
+class DropInTomcatIT extends DropInTomcatFlow {
 
     @Override
     ServerProcess startServer() throws Exception {

@@ -12,7 +12,10 @@ import org.junit.jupiter.api.TestMethodOrder;
  * {@link DropInPortal} on WildFly, whose Elytron runs Jakarta Authentication modules for applications mapped to
  * an Elytron {@code application-security-domain}; CIE citizens are not users of its realm, so the mapping of
  * {@code other} gets {@code integrated-jaspi="false"} (the one server-side switch, see
- * docs/container-security.md). The portal's password user is in {@code application-users.properties}.
+ * docs/container-security.md). The portal's password user is in {@code application-users.properties}: a wrong
+ * password is refused as on Tomcat, but in this non-integrated mode Elytron validates the password without
+ * handing the realm's roles to the module, so a password user has no roles here (documented; the Tomcat suites
+ * test that case, see {@link DropInTomcatFlow}).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DropInWildFlyIT extends DropInFlow {
