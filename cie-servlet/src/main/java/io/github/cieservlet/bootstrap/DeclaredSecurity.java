@@ -6,26 +6,32 @@ import jakarta.servlet.ServletContext;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
 /**
- * The container security that web.xml declares, read with the library's hardened parser: the URL patterns of
- * each {@code <security-constraint>} that has an {@code <auth-constraint>}, with its roles, and the FORM login and
- * error pages of {@code <login-config>}. Used with {@code cie.containerSecurity=true}, where the CIE login is the
+ * The security that web.xml declares, read with the library's hardened parser: the URL patterns of each
+ * {@code <security-constraint>} that has an {@code <auth-constraint>}, with its roles; the FORM login and error
+ * pages of {@code <login-config>}; and the {@code <filter-mapping>}s (some containers, such as Jetty, link them to
+ * their filters only after the initializers ran). Used with {@code cie.containerSecurity=true}, where the CIE login is the
  * container's own.
  */
 public final class DeclaredSecurity {
 
     private final List<String> protectedPatterns;
+    private final Map<String, List<String>> filterMappings;
     private final String formLoginPage;
     private final String formErrorPage;
 
-    private DeclaredSecurity(List<String> protectedPatterns, String formLoginPage, String formErrorPage) {
+    private DeclaredSecurity(List<String> protectedPatterns, Map<String, List<String>> filterMappings,
+            String formLoginPage, String formErrorPage) {
         this.protectedPatterns = List.copyOf(protectedPatterns);
+        this.filterMappings = Map.copyOf(filterMappings);
         this.formLoginPage = formLoginPage;
         this.formErrorPage = formErrorPage;
     }
@@ -37,7 +43,7 @@ public final class DeclaredSecurity {
      */
     public static DeclaredSecurity of(ServletContext context) {
         try (InputStream in = context.getResourceAsStream("/WEB-INF/web.xml")) {
-            return in == null ? new DeclaredSecurity(List.of(), null, null) : parse(in.readAllBytes());
+            return in == null ? new DeclaredSecurity(List.of(), Map.of(), null, null) : parse(in.readAllBytes());
         } catch (IOException | SamlXmlException e) {
             throw new IllegalStateException("cannot read WEB-INF/web.xml: " + e.getMessage(), e);
         }
@@ -65,12 +71,30 @@ public final class DeclaredSecurity {
                         + (roles.isEmpty() ? "none: access denied" : String.join(" ", roles)) + ")");
             }
         }
-        return new DeclaredSecurity(patterns, first(document, "form-login-page"), first(document, "form-error-page"));
+        Map<String, List<String>> mappings = new HashMap<>();
+        NodeList filterMappings = document.getElementsByTagNameNS("*", "filter-mapping");
+        for (int i = 0; i < filterMappings.getLength(); i++) {
+            Element mapping = (Element) filterMappings.item(i);
+            List<String> targets = mappings.computeIfAbsent(texts(mapping, "filter-name").stream().findFirst().orElse(""),
+                    name -> new ArrayList<>());
+            targets.addAll(texts(mapping, "url-pattern"));
+            texts(mapping, "servlet-name").forEach(servlet -> targets.add("servlet " + servlet));
+        }
+        return new DeclaredSecurity(patterns, mappings, first(document, "form-login-page"),
+                first(document, "form-error-page"));
     }
 
     /** @return each protected URL pattern, described with its roles */
     public List<String> protectedPatterns() {
         return protectedPatterns;
+    }
+
+    /**
+     * @param filterName a filter's name
+     * @return the URL patterns (and {@code servlet <name>}s) of its {@code <filter-mapping>}s in web.xml
+     */
+    public List<String> filterMappings(String filterName) {
+        return filterMappings.getOrDefault(filterName, List.of());
     }
 
     /** @return the {@code <form-login-page>}, when web.xml has FORM login */

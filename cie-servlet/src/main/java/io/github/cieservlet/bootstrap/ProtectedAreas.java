@@ -11,8 +11,10 @@ import jakarta.servlet.ServletContext;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -90,22 +92,23 @@ final class ProtectedAreas {
             registration.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false,
                     protect.toArray(new String[0]));
         }
+        DeclaredSecurity declared = DeclaredSecurity.of(context);
         List<String> described = new ArrayList<>();
         List<String> unmapped = new ArrayList<>();
         for (FilterRegistration filter : context.getFilterRegistrations().values()) {
             if (!CieAuthenticationFilter.class.getName().equals(filter.getClassName())) {
                 continue;
             }
-            Collection<String> urls = orEmpty(filter.getUrlPatternMappings());
-            Collection<String> servlets = orEmpty(filter.getServletNameMappings());
-            urls.forEach(url -> described.add(url + " (filter " + filter.getName() + ")"));
-            servlets.forEach(servlet -> described.add("servlet " + servlet + " (filter " + filter.getName() + ")"));
-            if (urls.isEmpty() && servlets.isEmpty()) {
+            Set<String> targets = new LinkedHashSet<>(orEmpty(filter.getUrlPatternMappings()));
+            orEmpty(filter.getServletNameMappings()).forEach(servlet -> targets.add("servlet " + servlet));
+            targets.addAll(declared.filterMappings(filter.getName()));
+            targets.forEach(target -> described.add(target + " (filter " + filter.getName() + ")"));
+            if (targets.isEmpty()) {
                 unmapped.add(filter.getName());
             }
         }
         if (containerSecurity) {
-            described.addAll(DeclaredSecurity.of(context).protectedPatterns());
+            described.addAll(declared.protectedPatterns());
         }
         for (String name : unmapped) {
             LOG.warn("cie-servlet: filter {} (CieAuthenticationFilter) has no <filter-mapping>: it protects nothing",

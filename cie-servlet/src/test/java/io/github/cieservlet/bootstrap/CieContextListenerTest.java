@@ -41,6 +41,7 @@ class CieContextListenerTest {
         final Map<String, Object> cookie = new HashMap<>();
         final Map<String, Map.Entry<String, List<String>>> filters = new LinkedHashMap<>();
         int servletRegistrations;
+        String webXml;
         final List<Class<?>> listeners = new ArrayList<>();
     }
 
@@ -109,6 +110,9 @@ class CieContextListenerTest {
                             return filters;
                         case "getContextPath":
                             return "/portale";
+                        case "getResourceAsStream":
+                            return recorded.webXml == null ? null
+                                    : new java.io.ByteArrayInputStream(recorded.webXml.getBytes(java.nio.charset.StandardCharsets.UTF_8));
                         case "addListener":
                             if (!acceptsListeners) {
                                 throw new UnsupportedOperationException(method.getName());
@@ -256,6 +260,16 @@ class CieContextListenerTest {
                 .hasMessageContaining("filter cie is declared without one")
                 .hasMessageContaining("cie.protect=none");
         assertThat(recorded.attributes).doesNotContainKey(CieServiceProvider.CONTEXT_ATTRIBUTE);
+    }
+
+    @Test
+    void aFilterMappingOfWebXmlCountsBeforeTheContainerLinksIt() {
+        Recorded recorded = new Recorded();
+        recorded.filters.put("cie", Map.entry(CieAuthenticationFilter.class.getName(), new ArrayList<>()));
+        recorded.webXml = "<web-app xmlns=\"https://jakarta.ee/xml/ns/jakartaee\"><filter-mapping><filter-name>cie</filter-name>"
+                + "<url-pattern>/area-riservata/*</url-pattern></filter-mapping></web-app>";
+        new CieContextListener().contextInitialized(new ServletContextEvent(context(ConfigFixtures.validPublic(dir), recorded)));
+        assertThat(recorded.attributes).containsKey(CieServiceProvider.CONTEXT_ATTRIBUTE);
     }
 
     @Test
