@@ -1,5 +1,7 @@
 <%@ page contentType="text/html;charset=UTF-8" pageEncoding="UTF-8" session="false" %>
 <%@ taglib prefix="cie" uri="https://cieservlet.github.io/tags" %>
+<%-- The home page shows the citizen's name when logged in: never cached. --%>
+<% response.setHeader("Cache-Control", "no-store"); response.setHeader("Pragma", "no-cache"); %>
 <!DOCTYPE html>
 <html lang="it">
 <head>
@@ -19,8 +21,8 @@
   </cie:notAuthenticated>
   <cie:authenticated>
     <p id="logged-in">Hai effettuato l'accesso come <strong><cie:identity property="name"/> <cie:identity property="familyName"/></strong>.</p>
-    <p><a href="${pageContext.request.contextPath}/area-riservata/">Vai alla tua area riservata</a>
-       &middot; <a id="logout" href="<cie:logoutUrl/>">Esci</a></p>
+    <p><a href="${pageContext.request.contextPath}/area-riservata/">Vai alla tua area riservata</a></p>
+    <cie:logoutForm id="logout" label="Esci" cssClass="esci"/>
   </cie:authenticated>
 </main>
 </body>

@@ -21,7 +21,8 @@
     <tr><th scope="row">Livello di autenticazione</th><td id="level"><cie:identity property="level"/></td></tr>
   </table>
   <p><a href="${pageContext.request.contextPath}/area-riservata/whoami">Cosa vede l'applicazione (getUserPrincipal)</a></p>
-  <p><a id="logout" href="<cie:logoutUrl/>">Esci</a> &middot; <a href="${pageContext.request.contextPath}/">Pagina iniziale</a></p>
+  <p><a href="${pageContext.request.contextPath}/">Pagina iniziale</a></p>
+  <cie:logoutForm id="logout" label="Esci" cssClass="esci"/>
 </main>
 </body>
 </html>

@@ -117,6 +117,7 @@ final class FakePage {
         if (sessionAttributes == null) {
             return null;
         }
-        return Doubles.of(HttpSession.class, Map.of("getAttribute", args -> sessionAttributes.get((String) args[0])));
+        return Doubles.of(HttpSession.class, Map.of("getAttribute", args -> sessionAttributes.get((String) args[0]),
+                "setAttribute", args -> sessionAttributes.put((String) args[0], args[1])));
     }
 }

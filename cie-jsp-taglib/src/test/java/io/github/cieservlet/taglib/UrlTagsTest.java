@@ -57,4 +57,36 @@ class UrlTagsTest {
         assertThatThrownBy(() -> page.render(new LoginUrlTag())).isInstanceOf(JspException.class)
                 .hasMessageContaining("cie-servlet is not initialised");
     }
+
+    @Test
+    void logoutFormPostsTheSessionsTokenToTheLogoutEndpoint() throws Exception {
+        FakePage page = new FakePage().loggedInSession(FakePage.citizen("MARIO"));
+        LogoutFormTag tag = new LogoutFormTag();
+        tag.setId("logout");
+
+        String html = page.render(tag);
+
+        assertThat(html).matches("<form method=\"post\" action=\"/app/cie/logout\"><input type=\"hidden\""
+                + " name=\"cieLogoutToken\" value=\"[A-Za-z0-9_-]{43}\"><button type=\"submit\" id=\"logout\">Esci</button></form>");
+        String token = html.replaceAll(".*value=\"([^\"]+)\".*", "$1");
+        assertThat(new FakePage().loggedInSession(FakePage.citizen("MARIO")).render(new LogoutFormTag()))
+                .as("another session has another token").doesNotContain(token);
+        assertThat(page.render(new LogoutFormTag())).as("the same session keeps its token").contains(token);
+    }
+
+    @Test
+    void logoutFormEscapesItsAttributes() throws Exception {
+        LogoutFormTag tag = new LogoutFormTag();
+        tag.setLabel("Esci <subito>");
+        tag.setId("a\"b");
+        tag.setCssClass("x\" onclick=\"y");
+
+        assertThat(new FakePage().loggedInSession(FakePage.citizen("MARIO")).render(tag))
+                .contains("class=\"x&quot; onclick=&quot;y\"", "id=\"a&quot;b\"", ">Esci &lt;subito&gt;</button>");
+    }
+
+    @Test
+    void logoutFormWritesNothingWhenNobodyIsLoggedIn() throws Exception {
+        assertThat(new FakePage().render(new LogoutFormTag())).isEmpty();
+    }
 }

@@ -95,6 +95,10 @@ public final class CieContextListener implements ServletContextListener {
 
     @Override
     public void contextDestroyed(ServletContextEvent event) {
+        Object provider = event.getServletContext().getAttribute(CieServiceProvider.CONTEXT_ATTRIBUTE);
+        if (provider instanceof CieServiceProvider) {
+            ((CieServiceProvider) provider).close();
+        }
         event.getServletContext().removeAttribute(CieServiceProvider.CONTEXT_ATTRIBUTE);
         event.getServletContext().removeAttribute(CieUrls.CONTEXT_ATTRIBUTE);
     }

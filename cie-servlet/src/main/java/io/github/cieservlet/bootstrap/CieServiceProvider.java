@@ -6,26 +6,31 @@ import io.github.cieservlet.saml.AuthnRequestFactory;
 import io.github.cieservlet.saml.IdpMetadataProvider;
 import io.github.cieservlet.saml.SpMetadataFactory;
 import io.github.cieservlet.saml.validation.ResponseValidator;
-import io.github.cieservlet.store.InMemoryPendingRequestStore;
 import io.github.cieservlet.store.InMemoryReplayCache;
-import io.github.cieservlet.store.PendingRequestStore;
+import io.github.cieservlet.store.PendingRequestCodec;
+import io.github.cieservlet.store.ReplayCache;
 import jakarta.servlet.ServletContext;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The assembled service provider: settings and every collaborator built once at startup (AuthnRequest
- * factory, signed SP metadata, IdP metadata source, Response validator, stores, listeners). Published as a
- * {@link ServletContext} attribute; the filter and the servlets fetch it with {@link #from(ServletContext)}.
+ * factory, signed SP metadata, IdP metadata source, Response validator, pending-login codec, replay cache,
+ * listeners). Published as a {@link ServletContext} attribute; the filter and the servlets fetch it with
+ * {@link #from(ServletContext)}. Logins in progress cost it no memory (they travel sealed in a cookie); the
+ * replay cache is swept of expired IDs every minute by one daemon thread, stopped by {@link #close()}.
  */
-public final class CieServiceProvider {
+public final class CieServiceProvider implements AutoCloseable {
 
     /** The ServletContext attribute under which the provider is published. */
     public static final String CONTEXT_ATTRIBUTE = CieServiceProvider.class.getName();
 
-    private static final int MAX_PENDING_REQUESTS = 100_000;
     private static final int MAX_REPLAY_ENTRIES = 200_000;
+    private static final long SWEEP_SECONDS = 60;
 
     private final CieSettings settings;
     private final Clock clock;
@@ -33,7 +38,9 @@ public final class CieServiceProvider {
     private final AuthnRequestFactory authnRequests;
     private final String spMetadataXml;
     private final ResponseValidator responseValidator;
-    private final PendingRequestStore pendingRequests;
+    private final PendingRequestCodec pendingRequestCodec;
+    private final InMemoryReplayCache replayCache;
+    private final ScheduledExecutorService sweeper;
     private final List<CieAuthenticationListener> listeners;
 
     /**
@@ -50,10 +57,17 @@ public final class CieServiceProvider {
                 classLoader, clock);
         this.authnRequests = new AuthnRequestFactory(settings);
         this.spMetadataXml = new SpMetadataFactory(settings).signedXml();
+        this.replayCache = new InMemoryReplayCache(MAX_REPLAY_ENTRIES, clock);
         this.responseValidator = new ResponseValidator(settings.entityId(), settings.endpoints().acsUrl(),
-                settings.clockSkew(), clock, new InMemoryReplayCache(MAX_REPLAY_ENTRIES, clock));
-        this.pendingRequests = new InMemoryPendingRequestStore(MAX_PENDING_REQUESTS, clock);
+                settings.clockSkew(), clock, replayCache);
+        this.pendingRequestCodec = PendingRequestCodec.derivedFrom(settings.credentials().privateKey());
         this.listeners = List.copyOf(listeners);
+        this.sweeper = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "cie-servlet-replay-cache-sweeper");
+            thread.setDaemon(true);
+            return thread;
+        });
+        sweeper.scheduleWithFixedDelay(replayCache::sweep, SWEEP_SECONDS, SWEEP_SECONDS, TimeUnit.SECONDS);
     }
 
     /**
@@ -100,13 +114,24 @@ public final class CieServiceProvider {
         return responseValidator;
     }
 
-    /** @return the pending login requests */
-    public PendingRequestStore pendingRequests() {
-        return pendingRequests;
+    /** @return the codec of the cookies that carry the logins in progress */
+    public PendingRequestCodec pendingRequestCodec() {
+        return pendingRequestCodec;
+    }
+
+    /** @return the once-only record of answered requests, Responses and Assertions */
+    public ReplayCache replayCache() {
+        return replayCache;
     }
 
     /** @return the authentication listeners */
     public List<CieAuthenticationListener> listeners() {
         return listeners;
+    }
+
+    /** Stops the replay cache sweeper. */
+    @Override
+    public void close() {
+        sweeper.shutdownNow();
     }
 }

@@ -83,6 +83,10 @@ public enum CieParam {
             "Where the browser goes after a local logout: a path of this application."),
     IDP_LOGOUT("cie.idpLogout", "false",
             "After the local logout, send the browser to the identity provider's logout page too (true/false)."),
+    PROTECTED_HEADERS("cie.protectedHeaders", "deny",
+            "Headers the filter adds to the protected pages it lets through: deny (Cache-Control: no-store, Pragma:"
+                    + " no-cache, X-Frame-Options: DENY and CSP frame-ancestors 'none'), sameorigin (framing by the same"
+                    + " origin only), nocache (no caching headers only) or none."),
     AUTHENTICATION_LISTENERS("cie.authenticationListeners", null,
             "Comma-separated class names of CieAuthenticationListener implementations that keep the login evidence."),
     PROTECT("cie.protect", null,

@@ -30,6 +30,7 @@ public final class CieSettings {
     private final String afterLogoutPath;
     private final boolean idpLogout;
     private final List<String> authenticationListeners;
+    private final ProtectedHeaders protectedHeaders;
 
     private CieSettings(Builder b) {
         this.environment = Objects.requireNonNull(b.environment, "environment");
@@ -51,6 +52,7 @@ public final class CieSettings {
         this.afterLogoutPath = Objects.requireNonNull(b.afterLogoutPath, "afterLogoutPath");
         this.idpLogout = b.idpLogout;
         this.authenticationListeners = List.copyOf(b.authenticationListeners);
+        this.protectedHeaders = Objects.requireNonNull(b.protectedHeaders, "protectedHeaders");
     }
 
     /** @return a builder with the documented defaults where a param has one */
@@ -153,6 +155,11 @@ public final class CieSettings {
         return authenticationListeners;
     }
 
+    /** @return the headers the filter adds to protected pages */
+    public ProtectedHeaders protectedHeaders() {
+        return protectedHeaders;
+    }
+
     /** Assembles a {@link CieSettings}; validation of values is the reader's job. */
     public static final class Builder {
         private Environment environment;
@@ -174,6 +181,7 @@ public final class CieSettings {
         private String afterLogoutPath = "/";
         private boolean idpLogout;
         private List<String> authenticationListeners = List.of();
+        private ProtectedHeaders protectedHeaders = ProtectedHeaders.DENY;
 
         private Builder() {
         }
@@ -289,6 +297,12 @@ public final class CieSettings {
         /** @param value listener class names @return this */
         public Builder authenticationListeners(List<String> value) {
             this.authenticationListeners = value;
+            return this;
+        }
+
+        /** @param value headers for protected pages @return this */
+        public Builder protectedHeaders(ProtectedHeaders value) {
+            this.protectedHeaders = value;
             return this;
         }
 

@@ -3,7 +3,6 @@ package io.github.cieservlet.config;
 import io.github.cieservlet.CieAuthenticationListener;
 import io.github.cieservlet.CieLevel;
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Clock;
@@ -77,7 +76,8 @@ public final class CieSettingsReader {
                 .maxResponseBytes(integer(CieParam.MAX_RESPONSE_BYTES, 16 * 1024, 10 * 1024 * 1024))
                 .afterLogoutPath(afterLogoutPath())
                 .idpLogout(bool(CieParam.IDP_LOGOUT))
-                .authenticationListeners(listeners());
+                .authenticationListeners(listeners())
+                .protectedHeaders(enumOf(CieParam.PROTECTED_HEADERS, ProtectedHeaders.class).orElse(ProtectedHeaders.DENY));
         if (environment.isPresent() && baseUrl != null) {
             builder.idpMetadataLocation(idpMetadata(environment.get(), baseUrl));
         }
@@ -152,19 +152,9 @@ public final class CieSettingsReader {
         return text;
     }
 
+    /** {@code localhost}, or a loopback address literal: read from the text, never resolved (no DNS, no hosts file). */
     private static boolean isLoopback(String host) {
-        String bare = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
-        if ("localhost".equalsIgnoreCase(bare)) {
-            return true;
-        }
-        if (!bare.matches("[0-9.]+|[0-9a-fA-F:]+")) {
-            return false;
-        }
-        try {
-            return InetAddress.getByName(bare).isLoopbackAddress();
-        } catch (IOException e) {
-            return false;
-        }
+        return "localhost".equalsIgnoreCase(host) || LoopbackAddress.isLoopback(host);
     }
 
     private String pathPrefix() {
@@ -265,6 +255,7 @@ public final class CieSettingsReader {
         if (type.orElse(null) == SubjectType.PUBLIC && ipaCode.isEmpty()) {
             problem(CieParam.IPA_CODE, "is required for public subjects; find it on indicepa.gov.it");
         }
+        type.ifPresent(this::refuseParamsOfTheOtherSubjectType);
         if (type.orElse(null) == SubjectType.PRIVATE) {
             if (vat.isEmpty()) {
                 problem(CieParam.VAT_NUMBER, "is required for private subjects");
@@ -282,6 +273,24 @@ public final class CieSettingsReader {
         return new SpContact(type.get(), ipaCode.orElse(null), value(CieParam.IPA_CATEGORY).orElse(null),
                 vat.orElse(null), fiscalCode.orElse(null), nace2.orElse(null), municipality.get(),
                 province.orElse(null), country.orElse(null), email.get(), phone.orElse(null));
+    }
+
+    /**
+     * The metadata would publish a leftover of the other profile (e.g. {@code cie:IPACode} beside
+     * {@code cie:Private}), which the Ministry's checks refuse: each such param is a problem.
+     */
+    private void refuseParamsOfTheOtherSubjectType(SubjectType type) {
+        List<CieParam> others = type == SubjectType.PUBLIC
+                ? List.of(CieParam.VAT_NUMBER, CieParam.FISCAL_CODE, CieParam.NACE2_CODE)
+                : List.of(CieParam.IPA_CODE, CieParam.IPA_CATEGORY);
+        String other = type == SubjectType.PUBLIC ? "private" : "public";
+        for (CieParam param : others) {
+            if (value(param).isPresent()) {
+                problem(param, "is for " + other + " subjects only, but cie.subjectType is "
+                        + type.name().toLowerCase(Locale.ROOT) + "; remove " + param.key()
+                        + ", or set cie.subjectType to " + other + " if that is what the organisation is");
+            }
+        }
     }
 
     private String afterLogoutPath() {

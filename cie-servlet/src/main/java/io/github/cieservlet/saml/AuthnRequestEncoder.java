@@ -1,5 +1,6 @@
 package io.github.cieservlet.saml;
 
+import io.github.cieservlet.config.RequestBinding;
 import io.github.cieservlet.config.SpCredentials;
 import net.shibboleth.utilities.java.support.xml.SerializeSupport;
 import org.opensaml.saml.saml2.core.AuthnRequest;
@@ -43,6 +44,21 @@ public final class AuthnRequestEncoder {
         requireUnsigned(request);
         return RedirectBinding.signedQuery(PARAM, SecureXml.toXml(request), relayState, credentials.privateKey(),
                 credentials.certificate());
+    }
+
+    /**
+     * @param request an unsigned request
+     * @param binding the binding that carries it
+     * @return the XML as sent and kept as evidence: for HTTP-POST the signed XML of {@link #signedPostXml}; for
+     *     HTTP-Redirect the unsigned XML that is deflated into the query (its signature is over the query)
+     */
+    public String xmlAsSent(AuthnRequest request, RequestBinding binding) {
+        return binding == RequestBinding.POST ? signedPostXml(request) : unsignedXml(request);
+    }
+
+    private static String unsignedXml(AuthnRequest request) {
+        requireUnsigned(request);
+        return SecureXml.toXml(request);
     }
 
     private static void requireUnsigned(AuthnRequest request) {

@@ -1,5 +1,6 @@
 package io.github.cieservlet.saml;
 
+import io.github.cieservlet.CieLevel;
 import io.github.cieservlet.config.CieSettings;
 import io.github.cieservlet.config.LevelComparison;
 import java.time.Instant;
@@ -24,25 +25,39 @@ public final class AuthnRequestFactory {
     public static final int METADATA_INDEX = 0;
 
     private final String entityId;
-    private final String levelUri;
-    private final AuthnContextComparisonTypeEnumeration comparison;
+    private final CieLevel level;
+    private final LevelComparison comparison;
 
     /** @param settings the SP settings (entity ID, level, comparison) */
     public AuthnRequestFactory(CieSettings settings) {
         this.entityId = settings.entityId();
-        this.levelUri = settings.level().uri();
-        this.comparison = settings.comparison() == LevelComparison.EXACT
-                ? AuthnContextComparisonTypeEnumeration.EXACT
-                : AuthnContextComparisonTypeEnumeration.MINIMUM;
+        this.level = settings.level();
+        this.comparison = settings.comparison();
     }
 
     /**
      * @param requestId the request ID, e.g. from {@link SamlIds#newId()}; kept to match the Response's InResponseTo
      * @param issueInstant now; sent in UTC with millisecond precision
      * @param destination the IdP SingleSignOnService Location of the binding that will carry the request
-     * @return a new, unsigned AuthnRequest
+     * @return a new, unsigned AuthnRequest with the configured level and comparison
      */
     public AuthnRequest create(String requestId, Instant issueInstant, String destination) {
+        return create(requestId, issueInstant, destination, level, comparison);
+    }
+
+    /**
+     * Builds a request with a given level and comparison: the same arguments always give the same request, so
+     * a request sent earlier can be rebuilt byte for byte from what was kept of it.
+     *
+     * @param requestId the request ID
+     * @param issueInstant the IssueInstant; sent in UTC with millisecond precision
+     * @param destination the IdP SingleSignOnService Location of the binding that carries the request
+     * @param requestedLevel the requested level
+     * @param requestedComparison the comparison of the requested level
+     * @return a new, unsigned AuthnRequest
+     */
+    public AuthnRequest create(String requestId, Instant issueInstant, String destination, CieLevel requestedLevel,
+            LevelComparison requestedComparison) {
         AuthnRequest request = SamlObjects.build(AuthnRequest.DEFAULT_ELEMENT_NAME, AuthnRequest.class);
         request.setID(Objects.requireNonNull(requestId, "requestId"));
         request.setVersion(SAMLVersion.VERSION_20);
@@ -59,10 +74,11 @@ public final class AuthnRequestFactory {
 
         AuthnContextClassRef classRef = SamlObjects.build(AuthnContextClassRef.DEFAULT_ELEMENT_NAME,
                 AuthnContextClassRef.class);
-        classRef.setURI(levelUri);
+        classRef.setURI(requestedLevel.uri());
         RequestedAuthnContext context = SamlObjects.build(RequestedAuthnContext.DEFAULT_ELEMENT_NAME,
                 RequestedAuthnContext.class);
-        context.setComparison(comparison);
+        context.setComparison(requestedComparison == LevelComparison.EXACT
+                ? AuthnContextComparisonTypeEnumeration.EXACT : AuthnContextComparisonTypeEnumeration.MINIMUM);
         context.getAuthnContextClassRefs().add(classRef);
         request.setRequestedAuthnContext(context);
         return request;

@@ -14,7 +14,8 @@ import org.w3c.dom.NodeList;
 
 /**
  * Verifies the enveloped XML signature of a received SAML object: SAML signature profile (one Reference, to
- * the object's own ID, enveloped + exc-c14n transforms only), a signature method and digests among
+ * the object's own ID, enveloped + exc-c14n transforms only; {@link SignatureShape} first, so that OpenSAML's
+ * validator, which logs at ERROR, never sees a signature that breaks it), a signature method and digests among
  * {@link SignatureAlgorithms} (RSA with SHA-256 or stronger), and a cryptographically valid signature by one of
  * the trusted certificates' keys (the KeyInfo sent with the message is never trusted).
  */
@@ -30,10 +31,13 @@ public final class EnvelopedSignatureVerifier {
      */
     public static boolean isValid(SignableSAMLObject object, List<X509Certificate> trusted) {
         Signature signature = object.getSignature();
-        if (signature == null || signature.getDOM() == null
+        if (signature == null || signature.getDOM() == null || object.getDOM() == null
                 || !SignatureAlgorithms.SIGNATURE_METHODS.contains(signature.getSignatureAlgorithm())
                 || !SignatureAlgorithms.CANONICALIZATION_METHODS.contains(signature.getCanonicalizationAlgorithm())
                 || !allowedDigests(signature.getDOM())) {
+            return false;
+        }
+        if (SignatureShape.problem(signature.getDOM(), object.getDOM(), object.getSignatureReferenceID()) != null) {
             return false;
         }
         try {

@@ -11,8 +11,8 @@ import org.opensaml.saml.saml2.core.Status;
 import org.opensaml.saml.saml2.core.StatusCode;
 
 /**
- * Builds the SP's successful {@code <samlp:LogoutResponse>} to an identity provider's LogoutRequest and encodes
- * it for the HTTP-Redirect binding, signed with the SP key.
+ * Builds the SP's {@code <samlp:LogoutResponse>} to an identity provider's LogoutRequest (Success, or a refusal
+ * with a second-level status) and encodes it for the HTTP-Redirect binding, signed with the SP key.
  */
 public final class LogoutResponseFactory {
 
@@ -36,6 +36,20 @@ public final class LogoutResponseFactory {
      * @return a new, unsigned LogoutResponse with status Success
      */
     public LogoutResponse create(String responseId, String inResponseTo, Instant issueInstant, String destination) {
+        return create(responseId, inResponseTo, issueInstant, destination, StatusCode.SUCCESS, null);
+    }
+
+    /**
+     * @param responseId the response ID, e.g. from {@link SamlIds#newId()}
+     * @param inResponseTo the ID of the LogoutRequest answered
+     * @param issueInstant now; sent in UTC with millisecond precision
+     * @param destination the IdP HTTP-Redirect SingleLogoutService Location
+     * @param statusCode the top-level status, e.g. {@link StatusCode#REQUESTER}
+     * @param subStatusCode the second-level status, e.g. {@link StatusCode#REQUEST_DENIED}, or null for none
+     * @return a new, unsigned LogoutResponse with that status
+     */
+    public LogoutResponse create(String responseId, String inResponseTo, Instant issueInstant, String destination,
+            String statusCode, String subStatusCode) {
         LogoutResponse response = SamlObjects.build(LogoutResponse.DEFAULT_ELEMENT_NAME, LogoutResponse.class);
         response.setID(Objects.requireNonNull(responseId, "responseId"));
         response.setVersion(SAMLVersion.VERSION_20);
@@ -44,7 +58,12 @@ public final class LogoutResponseFactory {
         response.setDestination(Objects.requireNonNull(destination, "destination"));
         response.setIssuer(SamlObjects.entityIssuer(entityId));
         StatusCode code = SamlObjects.build(StatusCode.DEFAULT_ELEMENT_NAME, StatusCode.class);
-        code.setValue(StatusCode.SUCCESS);
+        code.setValue(Objects.requireNonNull(statusCode, "statusCode"));
+        if (subStatusCode != null) {
+            StatusCode second = SamlObjects.build(StatusCode.DEFAULT_ELEMENT_NAME, StatusCode.class);
+            second.setValue(subStatusCode);
+            code.setStatusCode(second);
+        }
         Status status = SamlObjects.build(Status.DEFAULT_ELEMENT_NAME, Status.class);
         status.setStatusCode(code);
         response.setStatus(status);

@@ -7,7 +7,8 @@ import org.opensaml.core.xml.config.XMLObjectProviderRegistrySupport;
 
 /**
  * Initialises OpenSAML once per class loader and installs the hardened parser pool of {@link SecureXml} as
- * OpenSAML's global one, so no code path can parse with a weaker parser.
+ * OpenSAML's global one, so no code path can parse with a weaker parser. Also quiets Santuario's per-signature
+ * warnings ({@link SantuarioLogs}): a refused message is one WARN line of the library.
  */
 public final class OpenSamlBootstrap {
 
@@ -33,6 +34,7 @@ public final class OpenSamlBootstrap {
                 throw new IllegalStateException("OpenSAML could not be initialised", e);
             }
             XMLObjectProviderRegistrySupport.setParserPool(SecureXml.parserPool());
+            SantuarioLogs.quiet();
             initialized = true;
             LOG.debug("OpenSAML initialised in {} ms", (System.nanoTime() - start) / 1_000_000);
         }

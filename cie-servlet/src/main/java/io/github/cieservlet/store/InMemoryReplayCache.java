@@ -6,8 +6,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
 /**
- * A bounded {@link ReplayCache} in this JVM's memory. When full, expired IDs are dropped; if it is still full,
- * new IDs are refused (fail closed: a flood must not make the cache forget a live Assertion).
+ * A bounded {@link ReplayCache} in this JVM's memory. {@link #sweep()} drops expired IDs; the service provider
+ * runs it on a schedule. When full, expired IDs are dropped at once; if it is still full, new IDs are refused
+ * (fail closed: a flood must not make the cache forget a live ID). The ACS records only the IDs of Responses
+ * that passed every check (signed by the IdP), so filling it takes real logins at the identity provider.
  */
 public final class InMemoryReplayCache implements ReplayCache {
 
@@ -28,7 +30,7 @@ public final class InMemoryReplayCache implements ReplayCache {
     public boolean firstUse(String id, Instant expiry) {
         Instant now = clock.instant();
         if (seen.size() >= maxEntries) {
-            seen.values().removeIf(e -> e.isBefore(now));
+            sweep();
             if (seen.size() >= maxEntries) {
                 return false;
             }
@@ -39,5 +41,16 @@ public final class InMemoryReplayCache implements ReplayCache {
         }
         // An ID whose memory has expired is as good as new only after its own validity is over.
         return previous.isBefore(now) && seen.replace(id, previous, expiry);
+    }
+
+    /** Drops the IDs whose expiry has passed. */
+    public void sweep() {
+        Instant now = clock.instant();
+        seen.values().removeIf(e -> e.isBefore(now));
+    }
+
+    /** @return how many IDs are remembered now */
+    public int size() {
+        return seen.size();
     }
 }

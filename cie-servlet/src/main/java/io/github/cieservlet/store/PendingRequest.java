@@ -2,46 +2,46 @@ package io.github.cieservlet.store;
 
 import io.github.cieservlet.CieLevel;
 import io.github.cieservlet.config.LevelComparison;
-import java.io.Serializable;
+import io.github.cieservlet.config.RequestBinding;
 import java.time.Instant;
 import java.util.Objects;
 
 /**
- * An AuthnRequest that was sent and awaits its Response: what the Response must match (ID, instant, level)
- * and where the browser goes afterwards. Immutable.
+ * An AuthnRequest that was sent and awaits its Response: what the Response must match (ID, instant, level),
+ * where the browser goes afterwards, and what is needed to rebuild the AuthnRequest byte for byte (Destination
+ * and binding; the rest comes from the settings and the deterministic RSA PKCS#1 v1.5 signature). Carried by
+ * the browser in an encrypted cookie ({@link PendingRequestCodec}), never kept by the server. Immutable.
  */
-public final class PendingRequest implements Serializable {
-
-    private static final long serialVersionUID = 1L;
+public final class PendingRequest {
 
     private final String requestId;
     private final Instant issueInstant;
     private final CieLevel level;
     private final LevelComparison comparison;
     private final String target;
-    private final String authnRequestXml;
-    private final String browserBinding;
+    private final String destination;
+    private final RequestBinding binding;
     private final Instant expiresAt;
 
     /**
      * @param requestId the AuthnRequest ID
-     * @param issueInstant the AuthnRequest IssueInstant
+     * @param issueInstant the AuthnRequest IssueInstant (millisecond precision, as sent)
      * @param level the requested level
      * @param comparison the requested comparison
      * @param target application-relative URL to go to after login
-     * @param authnRequestXml the signed AuthnRequest as sent (evidence)
-     * @param browserBinding hash of the secret cookie that ties this request to the browser that started it
+     * @param destination the AuthnRequest Destination (the IdP SingleSignOnService it was sent to)
+     * @param binding how the AuthnRequest travelled
      * @param expiresAt after this instant the request is no longer answerable
      */
     public PendingRequest(String requestId, Instant issueInstant, CieLevel level, LevelComparison comparison,
-            String target, String authnRequestXml, String browserBinding, Instant expiresAt) {
+            String target, String destination, RequestBinding binding, Instant expiresAt) {
         this.requestId = Objects.requireNonNull(requestId, "requestId");
         this.issueInstant = Objects.requireNonNull(issueInstant, "issueInstant");
         this.level = Objects.requireNonNull(level, "level");
         this.comparison = Objects.requireNonNull(comparison, "comparison");
         this.target = Objects.requireNonNull(target, "target");
-        this.authnRequestXml = Objects.requireNonNull(authnRequestXml, "authnRequestXml");
-        this.browserBinding = Objects.requireNonNull(browserBinding, "browserBinding");
+        this.destination = Objects.requireNonNull(destination, "destination");
+        this.binding = Objects.requireNonNull(binding, "binding");
         this.expiresAt = Objects.requireNonNull(expiresAt, "expiresAt");
     }
 
@@ -70,14 +70,14 @@ public final class PendingRequest implements Serializable {
         return target;
     }
 
-    /** @return the signed AuthnRequest */
-    public String authnRequestXml() {
-        return authnRequestXml;
+    /** @return the AuthnRequest Destination */
+    public String destination() {
+        return destination;
     }
 
-    /** @return the hash of the browser-binding cookie */
-    public String browserBinding() {
-        return browserBinding;
+    /** @return the binding the AuthnRequest travelled with */
+    public RequestBinding binding() {
+        return binding;
     }
 
     /** @return when this request stops being answerable */

@@ -6,13 +6,14 @@ import io.github.cieservlet.CieAuthenticationListener;
 import io.github.cieservlet.CieError;
 import io.github.cieservlet.CieIdentity;
 import io.github.cieservlet.bootstrap.CieServiceProvider;
+import io.github.cieservlet.config.CieSettings;
 import io.github.cieservlet.config.SpEndpoints;
 import io.github.cieservlet.logging.Log;
+import io.github.cieservlet.saml.AuthnRequestEncoder;
 import io.github.cieservlet.saml.SamlXmlException;
 import io.github.cieservlet.saml.SecureXml;
 import io.github.cieservlet.saml.validation.ValidatedResponse;
 import io.github.cieservlet.store.PendingRequest;
-import io.github.cieservlet.store.RelayStateTokens;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -20,16 +21,17 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.Base64;
 import org.opensaml.saml.saml2.core.Response;
 
 /**
- * {@code POST /cie/acs}: the Assertion Consumer Service. Takes the pending login named by RelayState (once
- * only), checks it was started by this browser, validates the Response with every check of the CIE profile,
- * tells the authentication listeners, rotates the session id, stores the {@link CieIdentity} in the session
- * and sends the browser to the page it asked for. Any failure ends on an error page with a 4xx status.
+ * {@code POST /cie/acs}: the Assertion Consumer Service. Opens the login in progress that this browser carries
+ * for the RelayState received (its sealed cookie: the binding to the browser, checked first) and drops the
+ * cookie, validates the Response with every check of the CIE profile, then records the request as answered
+ * (once only, atomically), rebuilds the AuthnRequest as sent for the evidence, tells the authentication
+ * listeners, rotates the session id, stores the {@link CieIdentity} in the session and sends the browser to the
+ * page it asked for. Any failure ends on an error page with a 4xx status.
  */
 public final class AssertionConsumerServlet extends HttpServlet {
 
@@ -39,11 +41,16 @@ public final class AssertionConsumerServlet extends HttpServlet {
 
     private transient CieServiceProvider provider;
     private transient ErrorPageRenderer errorPages;
+    private transient PendingLoginCookies pendingLogins;
+    private transient AuthnRequestEncoder encoder;
 
     @Override
     public void init() throws ServletException {
         provider = CieServiceProvider.from(getServletContext());
-        errorPages = new ErrorPageRenderer(provider.settings().endpoints().path(SpEndpoints.LOGIN));
+        CieSettings settings = provider.settings();
+        errorPages = new ErrorPageRenderer(settings.endpoints().path(SpEndpoints.LOGIN));
+        pendingLogins = PendingLoginCookies.of(provider);
+        encoder = new AuthnRequestEncoder(settings.credentials());
     }
 
     @Override
@@ -68,17 +75,17 @@ public final class AssertionConsumerServlet extends HttpServlet {
         Instant receivedAt = provider.clock().instant();
         FormBody form = FormBody.read(request, provider.settings().maxResponseBytes());
         byte[] xml = decodeBase64(form.get("SAMLResponse"));
-        PendingRequest pending = provider.pendingRequests().consume(form.get("RelayState"))
-                .orElseThrow(() -> new CieAuthenticationException(CieError.UNKNOWN_REQUEST,
-                        "no login in progress for this RelayState (unsolicited, or already answered)"));
+        String relayState = form.get("RelayState");
+        // the binding first: only this browser's own cookie for exactly this RelayState names a login; nothing
+        // is consumed yet, so a stranger who knows the RelayState cannot cancel the login
+        PendingRequest pending = pendingLogins.read(request, relayState)
+                .orElseThrow(() -> new CieAuthenticationException(CieError.UNKNOWN_REQUEST, "no login in progress in"
+                        + " this browser for this RelayState (unsolicited, already answered, or started in another browser)"));
+        pendingLogins.clear(response, relayState);
         String context = "requestId=" + pending.requestId();
         if (!receivedAt.isBefore(pending.expiresAt())) {
             throw new CieAuthenticationException(CieError.REQUEST_EXPIRED, context + ": login started at "
                     + pending.issueInstant() + " expired at " + pending.expiresAt());
-        }
-        if (!boundToThisBrowser(request, pending)) {
-            throw new CieAuthenticationException(CieError.UNKNOWN_REQUEST, context
-                    + ": the login was started by another browser (binding cookie missing or different)");
         }
         PROTOCOL.debug("Response for {}: {}", pending.requestId(), new String(xml, StandardCharsets.UTF_8));
         Response samlResponse;
@@ -94,10 +101,15 @@ public final class AssertionConsumerServlet extends HttpServlet {
             throw new CieAuthenticationException(e.error(), context + ", responseId=" + samlResponse.getID() + ": "
                     + e.getMessage(), e);
         }
+        // then consume, atomically: of two answers to one login (a copied cookie), one only logs in
+        if (!provider.replayCache().firstUse("authnrequest:" + pending.requestId(), pending.expiresAt())) {
+            throw new CieAuthenticationException(CieError.UNKNOWN_REQUEST, context + ": already answered");
+        }
         CieIdentity identity = validated.identity();
+        String authnRequestXml = encoder.xmlAsSent(provider.authnRequests().create(pending.requestId(),
+                pending.issueInstant(), pending.destination(), pending.level(), pending.comparison()), pending.binding());
         notifyListeners(new CieAuthenticationEvent(identity, new String(xml, StandardCharsets.UTF_8),
-                pending.authnRequestXml(), pending.requestId(), validated.responseId(), validated.assertionId(),
-                receivedAt));
+                authnRequestXml, pending.requestId(), validated.responseId(), validated.assertionId(), receivedAt));
         HttpSession session = request.getSession(false);
         if (session != null) {
             request.changeSessionId();
@@ -109,7 +121,7 @@ public final class AssertionConsumerServlet extends HttpServlet {
                 validated.responseId(), validated.assertionId(), identity.getLevel());
         PageWriter.noStore(response);
         response.setStatus(HttpServletResponse.SC_SEE_OTHER);
-        response.setHeader("Location", provider.settings().endpoints().absolute(pending.target()));
+        response.setHeader("Location", provider.settings().endpoints().absolute(Locations.encode(pending.target())));
     }
 
     private static byte[] decodeBase64(String value) throws CieAuthenticationException {
@@ -121,13 +133,6 @@ public final class AssertionConsumerServlet extends HttpServlet {
         } catch (IllegalArgumentException e) {
             throw new CieAuthenticationException(CieError.MISSING_RESPONSE, "SAMLResponse is not base64");
         }
-    }
-
-    private static boolean boundToThisBrowser(HttpServletRequest request, PendingRequest pending) {
-        String token = BrowserBindingCookie.read(request);
-        return token != null && MessageDigest.isEqual(
-                RelayStateTokens.hash(token).getBytes(StandardCharsets.US_ASCII),
-                pending.browserBinding().getBytes(StandardCharsets.US_ASCII));
     }
 
     private void notifyListeners(CieAuthenticationEvent event) throws CieAuthenticationException {

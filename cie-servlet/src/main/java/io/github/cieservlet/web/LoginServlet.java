@@ -10,7 +10,6 @@ import io.github.cieservlet.logging.Log;
 import io.github.cieservlet.saml.AuthnRequestEncoder;
 import io.github.cieservlet.saml.IdpMetadata;
 import io.github.cieservlet.saml.SamlIds;
-import io.github.cieservlet.saml.SecureXml;
 import io.github.cieservlet.store.PendingRequest;
 import io.github.cieservlet.store.RelayStateTokens;
 import jakarta.servlet.ServletException;
@@ -21,13 +20,15 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import org.opensaml.saml.saml2.core.AuthnRequest;
 
 /**
  * {@code GET|POST /cie/login?target=/page}: starts a CIE login. Checks that the target is a page of this
- * application, remembers it server-side under a fresh opaque RelayState, and sends the browser to the identity
- * provider with a signed AuthnRequest (an auto-submitting form for HTTP-POST, or a signed Redirect).
+ * application, gives the browser the login in progress sealed in a cookie named after a fresh opaque RelayState
+ * (the server keeps nothing), and sends the browser to the identity provider with a signed AuthnRequest (an
+ * auto-submitting form for HTTP-POST, or a signed Redirect).
  */
 public final class LoginServlet extends HttpServlet {
 
@@ -37,7 +38,7 @@ public final class LoginServlet extends HttpServlet {
 
     private transient CieServiceProvider provider;
     private transient ErrorPageRenderer errorPages;
-    private transient BrowserBindingCookie bindingCookie;
+    private transient PendingLoginCookies pendingLogins;
     private transient AuthnRequestEncoder encoder;
 
     @Override
@@ -45,8 +46,7 @@ public final class LoginServlet extends HttpServlet {
         provider = CieServiceProvider.from(getServletContext());
         CieSettings settings = provider.settings();
         errorPages = new ErrorPageRenderer(settings.endpoints().path(SpEndpoints.LOGIN));
-        bindingCookie = new BrowserBindingCookie(settings.endpoints().publicBaseUrl(),
-                settings.endpoints().path(""), settings.pendingRequestTimeout());
+        pendingLogins = PendingLoginCookies.of(provider);
         encoder = new AuthnRequestEncoder(settings.credentials());
     }
 
@@ -81,30 +81,24 @@ public final class LoginServlet extends HttpServlet {
         RequestBinding binding = settings.binding();
         String destination = idp.ssoUrl(binding).orElseThrow(() -> new CieAuthenticationException(
                 CieError.IDP_METADATA_UNAVAILABLE, "the IdP metadata has no SingleSignOnService for " + binding));
-        Instant now = provider.clock().instant();
+        Instant now = provider.clock().instant().truncatedTo(ChronoUnit.MILLIS);
         String requestId = SamlIds.newId();
-        AuthnRequest authnRequest = provider.authnRequests().create(requestId, now, destination);
         String relayState = RelayStateTokens.newToken();
-        String browserToken = bindingCookie.ensure(request, response);
-        String signedXml;
-        String redirectQuery = null;
-        if (binding == RequestBinding.POST) {
-            signedXml = encoder.signedPostXml(authnRequest);
-        } else {
-            redirectQuery = encoder.redirectQuery(authnRequest, relayState);
-            signedXml = SecureXml.toXml(authnRequest);
-        }
         PendingRequest pending = new PendingRequest(requestId, now, settings.level(), settings.comparison(), target,
-                signedXml, RelayStateTokens.hash(browserToken), now.plus(settings.pendingRequestTimeout()));
-        if (!provider.pendingRequests().save(relayState, pending)) {
-            throw new CieAuthenticationException(CieError.INTERNAL_ERROR,
-                    "too many logins in progress; pending request store is full");
-        }
+                destination, binding, now.plus(settings.pendingRequestTimeout()));
+        // every check before the (costly) signature: a refusal signs nothing
+        String sealed = pendingLogins.seal(relayState, pending).orElseThrow(() -> new CieAuthenticationException(
+                CieError.INVALID_TARGET, "target too long to carry through the login (" + target.length() + " chars)"));
+        pendingLogins.add(request, response, relayState, sealed, now);
+        AuthnRequest authnRequest = provider.authnRequests().create(requestId, now, destination, pending.level(),
+                pending.comparison());
+        String redirectQuery = binding == RequestBinding.REDIRECT ? encoder.redirectQuery(authnRequest, relayState) : null;
+        String xml = encoder.xmlAsSent(authnRequest, binding);
         LOG.info("CIE login started: requestId={}, binding={}, level={}", requestId, binding, settings.level());
-        PROTOCOL.debug("AuthnRequest {}: {}", requestId, signedXml);
+        PROTOCOL.debug("AuthnRequest {}: {}", requestId, xml);
         PageWriter.noStore(response);
         if (binding == RequestBinding.POST) {
-            writeAutoPostForm(response, destination, signedXml, relayState);
+            writeAutoPostForm(response, destination, xml, relayState);
         } else {
             response.setStatus(HttpServletResponse.SC_FOUND);
             response.setHeader("Location", destination + (destination.contains("?") ? "&" : "?") + redirectQuery);

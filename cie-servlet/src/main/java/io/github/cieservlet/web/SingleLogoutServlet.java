@@ -2,13 +2,16 @@ package io.github.cieservlet.web;
 
 import io.github.cieservlet.CieAuthenticationException;
 import io.github.cieservlet.CieError;
+import io.github.cieservlet.CieIdentity;
 import io.github.cieservlet.bootstrap.CieServiceProvider;
 import io.github.cieservlet.config.CieSettings;
 import io.github.cieservlet.config.SpEndpoints;
 import io.github.cieservlet.logging.Log;
 import io.github.cieservlet.saml.IdpMetadata;
+import io.github.cieservlet.saml.LogoutRefusedException;
 import io.github.cieservlet.saml.LogoutRequestReader;
 import io.github.cieservlet.saml.LogoutResponseFactory;
+import io.github.cieservlet.saml.LogoutSessionMatch;
 import io.github.cieservlet.saml.SamlIds;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServlet;
@@ -22,8 +25,11 @@ import org.opensaml.saml.saml2.core.LogoutResponse;
 /**
  * {@code /cie/slo}: the SingleLogoutService the CIE rules require in the metadata "for future logout
  * methods" (today the CIE IdP sends no LogoutRequests). A LogoutRequest signed by the identity provider
- * (HTTP-Redirect or HTTP-POST) ends this browser's local session and is answered with a signed LogoutResponse
- * on HTTP-Redirect; an unexpected LogoutResponse just leads to {@code cie.afterLogoutUrl}.
+ * (HTTP-Redirect or HTTP-POST) that passes the rules of {@link LogoutRequestReader} and is about this browser's
+ * session ({@link LogoutSessionMatch}) ends that session and is answered with a signed Success LogoutResponse on
+ * HTTP-Redirect. An authentic request that breaks a rule leaves the session as it is and is answered with a signed
+ * LogoutResponse carrying the refusal status, with one WARN line; one that is not authentic gets the
+ * {@code CIE-INVALID_LOGOUT_MESSAGE} error page. An unexpected LogoutResponse just leads to {@code cie.afterLogoutUrl}.
  */
 public final class SingleLogoutServlet extends HttpServlet {
 
@@ -40,7 +46,7 @@ public final class SingleLogoutServlet extends HttpServlet {
     public void init() throws ServletException {
         provider = CieServiceProvider.from(getServletContext());
         CieSettings settings = provider.settings();
-        requests = new LogoutRequestReader(settings);
+        requests = new LogoutRequestReader(settings, provider.clock(), provider.replayCache());
         responses = new LogoutResponseFactory(settings);
         errorPages = new ErrorPageRenderer(settings.endpoints().path(SpEndpoints.LOGIN));
     }
@@ -67,22 +73,32 @@ public final class SingleLogoutServlet extends HttpServlet {
                 return;
             }
             IdpMetadata idp = provider.idpMetadata().current();
-            LogoutRequest logoutRequest = post
-                    ? requests.fromPost(request.getParameter(LogoutRequestReader.PARAM), idp)
-                    : requests.fromRedirect(request.getQueryString(), idp);
-            HttpSession session = request.getSession(false);
-            if (session != null) {
-                session.invalidate();
-            }
             String destination = idp.sloRedirectUrl().orElseThrow(() -> new CieAuthenticationException(
                     CieError.INVALID_LOGOUT_MESSAGE, "the IdP metadata has no HTTP-Redirect SingleLogoutService"));
-            LogoutResponse logoutResponse = responses.create(SamlIds.newId(), logoutRequest.getID(),
-                    provider.clock().instant(), destination);
+            LogoutResponse logoutResponse;
+            try {
+                LogoutRequest logoutRequest = post
+                        ? requests.fromPost(request.getParameter(LogoutRequestReader.PARAM), idp)
+                        : requests.fromRedirect(request.getQueryString(), idp);
+                LogoutSessionMatch.check(logoutRequest, CieIdentity.from(request));
+                HttpSession session = request.getSession(false);
+                if (session != null) {
+                    session.invalidate();
+                }
+                logoutResponse = responses.create(SamlIds.newId(), logoutRequest.getID(), provider.clock().instant(),
+                        destination);
+                LOG.info("CIE single logout: LogoutRequest {} answered, session ended", logoutRequest.getID());
+            } catch (LogoutRefusedException e) {
+                logoutResponse = responses.create(SamlIds.newId(), e.requestId(), provider.clock().instant(),
+                        destination, e.statusCode(), e.subStatusCode());
+                LOG.warn("CIE single logout refused ({}): LogoutRequest {}: {}; answered {} / {}, session kept",
+                        CieError.INVALID_LOGOUT_MESSAGE.code(), e.requestId(), e.getMessage(), e.statusCode(),
+                        e.subStatusCode());
+            }
             String relayState = request.getParameter("RelayState");
             if (relayState != null && relayState.length() > MAX_RELAY_STATE) {
                 relayState = null;
             }
-            LOG.info("CIE single logout: LogoutRequest {} answered", logoutRequest.getID());
             redirect(response, destination + (destination.contains("?") ? "&" : "?")
                     + responses.redirectQuery(logoutResponse, relayState));
         } catch (CieAuthenticationException e) {

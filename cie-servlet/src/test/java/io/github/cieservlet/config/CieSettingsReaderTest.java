@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class CieSettingsReaderTest {
 
@@ -177,6 +179,16 @@ class CieSettingsReaderTest {
         assertThat(read(params).environment()).isEqualTo(Environment.LOCAL);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"http://cafe:8080", "http://dead/", "http://127.0.0.1.nip.io/", "http://[::ffff:192.0.2.2]/",
+        "http://localhost.example.com/"})
+    void localEnvironmentNeverTrustsANameOrAnAbbreviatedAddress(String baseUrl) {
+        Map<String, String> params = ConfigFixtures.validPublic(dir);
+        params.put("cie.environment", "local");
+        params.put("cie.publicBaseUrl", baseUrl);
+        assertThatThrownBy(() -> read(params)).hasMessageContaining("lets anyone log in");
+    }
+
     @Test
     void plainHttpIdpMetadataIsRefusedOutsideLocal() {
         Map<String, String> params = ConfigFixtures.validPublic(dir);
@@ -230,6 +242,31 @@ class CieSettingsReaderTest {
         params.put("cie.fiscalCode", "12345678901");
         params.put("cie.nace2Code", "62.01.00");
         assertThat(read(params).contact().subjectType()).isEqualTo(SubjectType.PRIVATE);
+    }
+
+    @Test
+    void privateSubjectWithALeftoverIpaCodeOrCategoryIsRefusedNamingTheParamAndTheFix() {
+        Map<String, String> params = ConfigFixtures.validPublic(dir);
+        params.put("cie.subjectType", "private");
+        params.put("cie.vatNumber", "IT12345678901");
+        params.put("cie.fiscalCode", "12345678901");
+        params.put("cie.nace2Code", "62.01.00");
+        params.put("cie.ipaCategory", "L6");
+        assertThat(problemParams(params)).containsExactlyInAnyOrder("cie.ipaCode", "cie.ipaCategory");
+        assertThatThrownBy(() -> read(params)).hasMessageContaining("cie.ipaCode: is for public subjects only, but"
+                + " cie.subjectType is private; remove cie.ipaCode, or set cie.subjectType to public");
+    }
+
+    @Test
+    void publicSubjectWithVatNumberFiscalCodeOrNace2IsRefusedNamingTheParamAndTheFix() {
+        Map<String, String> params = ConfigFixtures.validPublic(dir);
+        params.put("cie.vatNumber", "IT12345678901");
+        assertThat(problemParams(params)).containsExactly("cie.vatNumber");
+        params.put("cie.fiscalCode", "12345678901");
+        params.put("cie.nace2Code", "62.01.00");
+        assertThat(problemParams(params)).containsExactlyInAnyOrder("cie.vatNumber", "cie.fiscalCode", "cie.nace2Code");
+        assertThatThrownBy(() -> read(params)).hasMessageContaining("cie.fiscalCode: is for private subjects only, but"
+                + " cie.subjectType is public; remove cie.fiscalCode, or set cie.subjectType to private");
     }
 
     @Test

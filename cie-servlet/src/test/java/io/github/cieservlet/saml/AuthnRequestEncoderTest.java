@@ -3,6 +3,9 @@ package io.github.cieservlet.saml;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.cieservlet.CieLevel;
+import io.github.cieservlet.config.LevelComparison;
+import io.github.cieservlet.config.RequestBinding;
 import io.github.cieservlet.testing.TestCredentials;
 import io.github.cieservlet.testing.TestSettings;
 import java.net.URLDecoder;
@@ -49,6 +52,23 @@ class AuthnRequestEncoderTest {
         assertThat(parsed.getSignature().getKeyInfo().getX509Datas()).hasSize(1);
         assertThat(EnvelopedSignatureVerifier.isValid(parsed, List.of(TestCredentials.sp().certificate()))).isTrue();
         assertThat(EnvelopedSignatureVerifier.isValid(parsed, List.of(TestCredentials.attacker().certificate()))).isFalse();
+    }
+
+    /** The ACS keeps the AuthnRequest as evidence by rebuilding it: RSA PKCS#1 v1.5 makes that byte for byte. */
+    @Test
+    void rebuiltRequestIsByteForByteTheOneSent() {
+        String id = SamlIds.newId();
+        Instant instant = Instant.parse("2026-11-28T01:02:03.456Z");
+        String sent = encoder.xmlAsSent(factory.create(id, instant, POST_SSO), RequestBinding.POST);
+        String rebuilt = new AuthnRequestEncoder(TestCredentials.sp()).xmlAsSent(new AuthnRequestFactory(
+                TestSettings.settings()).create(id, instant, POST_SSO, CieLevel.L3, LevelComparison.MINIMUM),
+                RequestBinding.POST);
+        assertThat(rebuilt).isEqualTo(sent).contains("SignatureValue");
+        String otherInstant = encoder.xmlAsSent(factory.create(id, instant.plusMillis(1), POST_SSO), RequestBinding.POST);
+        assertThat(otherInstant).isNotEqualTo(sent);
+        assertThat(encoder.xmlAsSent(factory.create(id, instant, REDIRECT_SSO), RequestBinding.REDIRECT))
+                .isEqualTo(encoder.xmlAsSent(factory.create(id, instant, REDIRECT_SSO), RequestBinding.REDIRECT))
+                .doesNotContain("SignatureValue");
     }
 
     @Test

@@ -7,9 +7,13 @@ import io.github.cieservlet.CieAuthenticationException;
 import io.github.cieservlet.CieError;
 import io.github.cieservlet.config.RequestBinding;
 import io.github.cieservlet.config.SpCredentials;
+import io.github.cieservlet.store.InMemoryReplayCache;
+import io.github.cieservlet.store.ReplayCache;
 import io.github.cieservlet.testing.TestCredentials;
 import io.github.cieservlet.testing.TestSettings;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
@@ -24,6 +28,7 @@ import org.opensaml.saml.saml2.core.LogoutRequest;
 import org.opensaml.saml.saml2.core.NameID;
 import org.opensaml.saml.saml2.core.NameIDType;
 import org.opensaml.saml.saml2.core.SessionIndex;
+import org.opensaml.saml.saml2.core.StatusCode;
 import org.opensaml.security.x509.BasicX509Credential;
 import org.opensaml.xmlsec.keyinfo.KeyInfoSupport;
 import org.opensaml.xmlsec.signature.KeyInfo;
@@ -38,7 +43,14 @@ class LogoutRequestReaderTest {
             Map.of(RequestBinding.POST, IdpMetadataXml.SSO_POST), IdpMetadataXml.SLO_REDIRECT,
             List.of(TestCredentials.idp().certificate()));
 
-    private final LogoutRequestReader reader = new LogoutRequestReader(TestSettings.settings());
+    private static final Duration SKEW = TestSettings.settings().clockSkew();
+
+    private final ReplayCache replayCache = new InMemoryReplayCache(1000, Clock.systemUTC());
+    private final LogoutRequestReader reader = readerWith(TestSettings.settings());
+
+    private LogoutRequestReader readerWith(io.github.cieservlet.config.CieSettings settings) {
+        return new LogoutRequestReader(settings, Clock.systemUTC(), replayCache);
+    }
 
     /** A LogoutRequest as an IdP would send it; tests change what they need. */
     private static LogoutRequest request(String issuer, String destination) {
@@ -112,10 +124,112 @@ class LogoutRequestReaderTest {
         assertThat(received.getSessionIndexes()).extracting(SessionIndex::getValue).containsExactly("_session-7");
     }
 
+    /** Refused although authentic: answered with Requester / RequestDenied. */
+    private static void assertDenied(ThrowingCallable call, String detail) {
+        assertThatThrownBy(call).isInstanceOfSatisfying(LogoutRefusedException.class, e -> {
+            assertThat(e.statusCode()).isEqualTo(StatusCode.REQUESTER);
+            assertThat(e.subStatusCode()).isEqualTo(StatusCode.REQUEST_DENIED);
+        }).hasMessageContaining(detail);
+    }
+
     @Test
-    void redirectRequestWithoutDestinationIsAccepted() throws Exception {
-        LogoutRequest sent = request(IdpMetadataXml.ENTITY_ID, null);
-        assertThat(reader.fromRedirect(redirectQuery(sent, TestCredentials.idp()), IDP).getID()).isEqualTo(sent.getID());
+    void redirectRequestWithoutDestinationIsRefused() {
+        String query = redirectQuery(request(IdpMetadataXml.ENTITY_ID, null), TestCredentials.idp());
+        assertDenied(() -> reader.fromRedirect(query, IDP), "no Destination");
+    }
+
+    @Test
+    void postRequestWithoutDestinationIsRefused() {
+        String value = postValue(request(IdpMetadataXml.ENTITY_ID, null), TestCredentials.idp());
+        assertDenied(() -> reader.fromPost(value, IDP), "no Destination");
+    }
+
+    @Test
+    void requestIssuedLongerAgoThanTheSkewIsRefused() {
+        LogoutRequest request = validRequest();
+        request.setIssueInstant(Instant.now().minus(SKEW).minusSeconds(5));
+        String query = redirectQuery(request, TestCredentials.idp());
+        assertDenied(() -> reader.fromRedirect(query, IDP), "not within the clock skew");
+    }
+
+    @Test
+    void requestIssuedAYearAgoIsRefused() {
+        LogoutRequest request = validRequest();
+        request.setIssueInstant(Instant.now().minus(Duration.ofDays(365)));
+        String value = postValue(request, TestCredentials.idp());
+        assertDenied(() -> reader.fromPost(value, IDP), "not within the clock skew");
+    }
+
+    @Test
+    void requestIssuedInTheFutureBeyondTheSkewIsRefused() {
+        LogoutRequest request = validRequest();
+        request.setIssueInstant(Instant.now().plus(SKEW).plusSeconds(30));
+        String query = redirectQuery(request, TestCredentials.idp());
+        assertDenied(() -> reader.fromRedirect(query, IDP), "not within the clock skew");
+    }
+
+    @Test
+    void requestIssuedWithinTheSkewIsAccepted() throws Exception {
+        LogoutRequest request = validRequest();
+        request.setIssueInstant(Instant.now().minus(SKEW).plusSeconds(10));
+        assertThat(reader.fromRedirect(redirectQuery(request, TestCredentials.idp()), IDP).getID()).isEqualTo(request.getID());
+    }
+
+    @Test
+    void requestWhoseIssueInstantIsADateIsRefused() {
+        String xml = SecureXml.toXml(validRequest()).replaceFirst("IssueInstant=\"[^\"]*\"",
+                "IssueInstant=\"" + java.time.LocalDate.now(java.time.ZoneOffset.UTC) + "\"");
+        String query = RedirectBinding.signedQuery("SAMLRequest", xml, "rs-1", TestCredentials.idp().privateKey(),
+                TestCredentials.idp().certificate());
+        assertDenied(() -> reader.fromRedirect(query, IDP), "not a full xs:dateTime");
+    }
+
+    @Test
+    void requestWithoutIssueInstantIsRefused() {
+        LogoutRequest request = validRequest();
+        request.setIssueInstant(null);
+        String query = redirectQuery(request, TestCredentials.idp());
+        assertDenied(() -> reader.fromRedirect(query, IDP), "IssueInstant is missing");
+    }
+
+    @Test
+    void requestWhoseNotOnOrAfterHasPassedIsRefused() {
+        LogoutRequest request = validRequest();
+        request.setNotOnOrAfter(Instant.now().minus(SKEW).minusSeconds(1));
+        String query = redirectQuery(request, TestCredentials.idp());
+        assertDenied(() -> reader.fromRedirect(query, IDP), "NotOnOrAfter");
+    }
+
+    @Test
+    void requestWithAFutureNotOnOrAfterIsAccepted() throws Exception {
+        LogoutRequest request = validRequest();
+        request.setNotOnOrAfter(Instant.now().plusSeconds(120));
+        assertThat(reader.fromRedirect(redirectQuery(request, TestCredentials.idp()), IDP).getID()).isEqualTo(request.getID());
+    }
+
+    @Test
+    void redirectRequestReplayedIsRefused() throws Exception {
+        String query = redirectQuery(validRequest(), TestCredentials.idp());
+        reader.fromRedirect(query, IDP);
+        assertDenied(() -> reader.fromRedirect(query, IDP), "already used");
+    }
+
+    @Test
+    void postRequestReplayedIsRefusedAlsoOverTheOtherBinding() throws Exception {
+        LogoutRequest request = validRequest();
+        reader.fromPost(postValue(request, TestCredentials.idp()), IDP);
+        String query = redirectQuery(request, TestCredentials.idp());
+        assertDenied(() -> reader.fromRedirect(query, IDP), "already used");
+    }
+
+    @Test
+    void requestRefusedByAnotherRuleDoesNotSpendItsId() throws Exception {
+        LogoutRequest request = validRequest();
+        String id = request.getID();
+        request.setDestination(null);
+        String withoutDestination = redirectQuery(request, TestCredentials.idp());
+        assertDenied(() -> reader.fromRedirect(withoutDestination, IDP), "no Destination");
+        assertThat(replayCache.firstUse("logout:" + id, Instant.now().plusSeconds(60))).isTrue();
     }
 
     @Test
@@ -148,7 +262,7 @@ class LogoutRequestReaderTest {
     void redirectRequestForAnotherDestinationIsRefused() {
         String query = redirectQuery(request(IdpMetadataXml.ENTITY_ID, "https://elsewhere.example.it/slo"),
                 TestCredentials.idp());
-        assertRefused(() -> reader.fromRedirect(query, IDP), "Destination");
+        assertDenied(() -> reader.fromRedirect(query, IDP), "Destination is not");
     }
 
     @Test
@@ -161,7 +275,7 @@ class LogoutRequestReaderTest {
 
     @Test
     void redirectRequestInflatingBeyondTheLimitIsRefused() {
-        LogoutRequestReader small = new LogoutRequestReader(TestSettings.builder().maxResponseBytes(300).build());
+        LogoutRequestReader small = readerWith(TestSettings.builder().maxResponseBytes(300).build());
         String query = redirectQuery(validRequest(), TestCredentials.idp());
         assertRefused(() -> small.fromRedirect(query, IDP), "more than 300");
     }
@@ -241,7 +355,7 @@ class LogoutRequestReaderTest {
 
     @Test
     void postRequestLargerThanTheLimitIsRefused() {
-        LogoutRequestReader small = new LogoutRequestReader(TestSettings.builder().maxResponseBytes(300).build());
+        LogoutRequestReader small = readerWith(TestSettings.builder().maxResponseBytes(300).build());
         String value = postValue(validRequest(), TestCredentials.idp());
         assertRefused(() -> small.fromPost(value, IDP), "larger than 300");
     }

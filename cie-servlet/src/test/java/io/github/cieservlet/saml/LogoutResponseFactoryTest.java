@@ -53,4 +53,13 @@ class LogoutResponseFactoryTest {
         assertThat(sent.getStatus().getStatusCode().getValue()).isEqualTo(StatusCode.SUCCESS);
         assertThat(sent.getSignature()).isNull();
     }
+
+    @Test
+    void refusalCarriesTheTopAndSecondLevelStatus() {
+        LogoutResponse response = factory.create("_resp", "_req", NOW, IdpMetadataXml.SLO_REDIRECT, StatusCode.REQUESTER,
+                StatusCode.REQUEST_DENIED);
+        assertThat(response.getInResponseTo()).isEqualTo("_req");
+        assertThat(response.getStatus().getStatusCode().getValue()).isEqualTo(StatusCode.REQUESTER);
+        assertThat(response.getStatus().getStatusCode().getStatusCode().getValue()).isEqualTo(StatusCode.REQUEST_DENIED);
+    }
 }

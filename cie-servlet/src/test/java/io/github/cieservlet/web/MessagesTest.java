@@ -12,6 +12,9 @@ import org.junit.jupiter.api.Test;
 
 class MessagesTest {
 
+    /** The logout confirmation page of {@code LogoutServlet}. */
+    private static final String[] LOGOUT_KEYS = {"logout.title", "logout.text", "logout.confirm", "logout.cancel"};
+
     private static Properties load(String name) throws IOException {
         Properties properties = new Properties();
         try (InputStream in = MessagesTest.class.getResourceAsStream("/io/github/cieservlet/web/" + name)) {
@@ -28,7 +31,10 @@ class MessagesTest {
                 assertThat(messages.getProperty("error." + error.name() + ".title")).as(bundle + " " + error).isNotBlank();
                 assertThat(messages.getProperty("error." + error.name() + ".text")).as(bundle + " " + error).isNotBlank();
             }
-            assertThat(messages.stringPropertyNames()).hasSize(CieError.values().length * 2 + 3);
+            for (String key : LOGOUT_KEYS) {
+                assertThat(messages.getProperty(key)).as(bundle + " " + key).isNotBlank();
+            }
+            assertThat(messages.stringPropertyNames()).hasSize(CieError.values().length * 2 + 3 + LOGOUT_KEYS.length);
         }
     }
 

@@ -3,26 +3,24 @@ package io.github.cieservlet.testidp;
 import io.github.cieservlet.config.CieParam;
 import io.github.cieservlet.config.ConfigProblem;
 import io.github.cieservlet.config.Environment;
+import io.github.cieservlet.config.LoopbackAddress;
 import io.github.cieservlet.config.ParamSource;
 import io.github.cieservlet.config.SpEndpoints;
-import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * Decides whether the test IdP may run. It lets anyone log in as any invented citizen, so it runs only when
  * {@code cie.environment} is {@code local} and {@code cie.publicBaseUrl} names this machine (localhost,
- * 127.x.x.x or [::1]); the parameters are read exactly as the service provider reads them.
+ * 127.x.x.x or [::1], read as text: no DNS, no hosts file, see {@link LoopbackAddress}); the parameters are read
+ * exactly as the service provider reads them. Each request is then checked by
+ * {@link io.github.cieservlet.testidp.web.LoopbackOnlyFilter}: the URL alone says nothing about who connects.
  */
 public final class ActivationGuard {
-
-    private static final Pattern NUMERIC_HOST = Pattern.compile("[0-9.]+|[0-9a-fA-F:]+");
 
     private ActivationGuard() {
     }
@@ -94,17 +92,6 @@ public final class ActivationGuard {
     }
 
     private static boolean isLoopback(String host) {
-        String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
-        if ("localhost".equalsIgnoreCase(bare)) {
-            return true;
-        }
-        if (!NUMERIC_HOST.matcher(bare).matches()) {
-            return false;
-        }
-        try {
-            return InetAddress.getByName(bare).isLoopbackAddress();
-        } catch (UnknownHostException e) {
-            return false;
-        }
+        return "localhost".equalsIgnoreCase(host) || LoopbackAddress.isLoopback(host);
     }
 }

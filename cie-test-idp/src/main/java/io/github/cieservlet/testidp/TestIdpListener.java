@@ -11,25 +11,32 @@ import io.github.cieservlet.testidp.request.AuthnRequestChecker;
 import io.github.cieservlet.testidp.request.HttpSpMetadataSource;
 import io.github.cieservlet.testidp.response.ResponseBuilder;
 import io.github.cieservlet.testidp.web.ContinueServlet;
+import io.github.cieservlet.testidp.web.LoopbackOnlyFilter;
 import io.github.cieservlet.testidp.web.MetadataServlet;
 import io.github.cieservlet.testidp.web.PendingLogins;
 import io.github.cieservlet.testidp.web.SloServlet;
 import io.github.cieservlet.testidp.web.SsoServlet;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.FilterRegistration;
 import jakarta.servlet.Servlet;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
 import jakarta.servlet.ServletRegistration;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * Run by {@link TestIdpInitializer} (also with a {@code metadata-complete} web.xml), or declared in web.xml: once
  * per application, when {@link ActivationGuard} allows it, makes the IdP key and registers the endpoints under
- * {@value IdpEndpoints#BASE_PATH}; otherwise registers nothing and logs one INFO line.
+ * {@value IdpEndpoints#BASE_PATH}, each behind {@link LoopbackOnlyFilter} (only direct requests from this
+ * machine); otherwise registers nothing and logs one INFO line.
  *
  * <table>
  * <caption>Endpoints (under the public base URL)</caption>
@@ -68,14 +75,20 @@ public final class TestIdpListener implements ServletContextListener {
                 new XmlSigner(credentials.privateKey(), credentials.certificate()), clock);
         PendingLogins pending = new PendingLogins(clock);
 
-        register(context, "cieTestIdpMetadata", new MetadataServlet(IdpMetadataDocument.build(idp,
+        List<String> names = new ArrayList<>();
+        register(context, names, "cieTestIdpMetadata", new MetadataServlet(IdpMetadataDocument.build(idp,
                 credentials.certificate())), IdpEndpoints.METADATA_PATH);
-        register(context, "cieTestIdpSsoPost", new SsoServlet(RequestBinding.POST, idp, checker, responses, pending),
+        register(context, names, "cieTestIdpSsoPost", new SsoServlet(RequestBinding.POST, idp, checker, responses, pending),
                 IdpEndpoints.SSO_POST_PATH);
-        register(context, "cieTestIdpSsoRedirect", new SsoServlet(RequestBinding.REDIRECT, idp, checker, responses,
+        register(context, names, "cieTestIdpSsoRedirect", new SsoServlet(RequestBinding.REDIRECT, idp, checker, responses,
                 pending), IdpEndpoints.SSO_REDIRECT_PATH);
-        register(context, "cieTestIdpContinue", new ContinueServlet(responses, pending), IdpEndpoints.CONTINUE_PATH);
-        register(context, "cieTestIdpSlo", new SloServlet(), IdpEndpoints.SLO_REDIRECT_PATH);
+        register(context, names, "cieTestIdpContinue", new ContinueServlet(responses, pending), IdpEndpoints.CONTINUE_PATH);
+        register(context, names, "cieTestIdpSlo", new SloServlet(), IdpEndpoints.SLO_REDIRECT_PATH);
+        FilterRegistration.Dynamic loopbackOnly = context.addFilter("cieTestIdpLoopbackOnly", new LoopbackOnlyFilter());
+        if (loopbackOnly == null) {
+            throw new IllegalStateException("cie-test-idp: a filter named cieTestIdpLoopbackOnly is already registered");
+        }
+        loopbackOnly.addMappingForServletNames(EnumSet.allOf(DispatcherType.class), false, names.toArray(String[]::new));
         LOG.warn("cie-test-idp is ACTIVE ({}): anyone can log in as a test citizen. Metadata at {}; the service"
                 + " provider metadata will be read from {}", decision.reason(), idp.metadataUrl(),
                 decision.spMetadataUrl());
@@ -89,7 +102,7 @@ public final class TestIdpListener implements ServletContextListener {
         return params;
     }
 
-    private static void register(ServletContext context, String name, Servlet servlet, String path) {
+    private static void register(ServletContext context, List<String> names, String name, Servlet servlet, String path) {
         ServletRegistration.Dynamic registration = context.addServlet(name, servlet);
         if (registration == null) {
             throw new IllegalStateException("cie-test-idp: a servlet named " + name + " is already registered");
@@ -98,5 +111,6 @@ public final class TestIdpListener implements ServletContextListener {
         if (!conflicts.isEmpty()) {
             throw new IllegalStateException("cie-test-idp: " + path + " is already mapped to another servlet");
         }
+        names.add(name);
     }
 }

@@ -35,7 +35,8 @@ class ActivationGuardTest {
     @ParameterizedTest
     @ValueSource(strings = {"https://comune.example.it/portale", "http://10.0.0.5:8080", "http://192.168.1.2",
         "http://localhost.example.com", "http://127.0.0.1.nip.io", "http://localhost@evil.example/",
-        "ftp://localhost/", "localhost:8080", "http://[::2]/", "not a url"})
+        "ftp://localhost/", "localhost:8080", "http://[::2]/", "not a url", "http://cafe:8080/", "http://dead/",
+        "http://127.1/", "http://0x7f000001/", "http://[::ffff:192.0.2.2]/"})
     void otherHostsAreRefused(String baseUrl) {
         ActivationGuard.Decision decision = decide("local", baseUrl, null);
         assertThat(decision.active()).as(baseUrl).isFalse();

@@ -3,6 +3,9 @@ package io.github.cieservlet.testidp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.cieservlet.saml.SecureXml;
+import io.github.cieservlet.testidp.web.LoopbackOnlyFilter;
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterRegistration;
 import jakarta.servlet.Servlet;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletContextEvent;
@@ -10,9 +13,11 @@ import jakarta.servlet.ServletRegistration;
 import java.io.InputStream;
 import java.lang.reflect.Proxy;
 import jakarta.servlet.ServletContainerInitializer;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.Set;
@@ -75,17 +80,25 @@ class TestIdpListenerTest {
         assertThat(context.mappings).containsOnlyKeys("/cie-test-idp/metadata",
                 "/cie-test-idp/profile/SAML2/POST/SSO", "/cie-test-idp/profile/SAML2/Redirect/SSO",
                 "/cie-test-idp/profile/SAML2/continue", "/cie-test-idp/profile/SAML2/Redirect/SLO");
+        assertThat(context.filters).containsOnlyKeys("cieTestIdpLoopbackOnly");
+        assertThat(context.filters.get("cieTestIdpLoopbackOnly")).isInstanceOf(LoopbackOnlyFilter.class);
+        assertThat(context.filteredServlets).as("every servlet of the test IdP is behind the loopback-only filter")
+                .containsExactlyInAnyOrder(context.servletNames.toArray(String[]::new)).hasSize(5);
     }
 
     /**
-     * A ServletContext that answers only what the listener calls: its init parameters, and addServlet, whose
-     * registration records the mappings. Anything else fails the test.
+     * A ServletContext that answers only what the listener calls: its init parameters, addServlet, whose
+     * registration records the mappings, and addFilter, whose registration records the servlet names it is
+     * mapped to. Anything else fails the test.
      */
     private static final class RecordingContext {
         private final Map<String, String> params;
         private final Map<String, Servlet> mappings = new LinkedHashMap<>();
         private final Map<String, Object> attributes = new HashMap<>();
         private int registrations;
+        private final List<String> servletNames = new ArrayList<>();
+        private final Map<String, Filter> filters = new LinkedHashMap<>();
+        private final List<String> filteredServlets = new ArrayList<>();
 
         RecordingContext(Map<String, String> params) {
             this.params = params;
@@ -96,10 +109,28 @@ class TestIdpListenerTest {
                     new Class<?>[] {ServletContext.class}, (self, method, args) -> switch (method.getName()) {
                         case "getInitParameterNames" -> Collections.enumeration(params.keySet());
                         case "getInitParameter" -> params.get((String) args[0]);
-                        case "addServlet" -> registration((Servlet) args[1]);
                         case "getAttribute" -> attributes.get((String) args[0]);
                         case "setAttribute" -> attributes.put((String) args[0], args[1]);
+                        case "addServlet" -> {
+                            servletNames.add((String) args[0]);
+                            yield registration((Servlet) args[1]);
+                        }
+                        case "addFilter" -> {
+                            filters.put((String) args[0], (Filter) args[1]);
+                            yield filterRegistration();
+                        }
                         default -> throw new UnsupportedOperationException(method.getName());
+                    });
+        }
+
+        private FilterRegistration.Dynamic filterRegistration() {
+            return (FilterRegistration.Dynamic) Proxy.newProxyInstance(getClass().getClassLoader(),
+                    new Class<?>[] {FilterRegistration.Dynamic.class}, (self, method, args) -> {
+                        if (!"addMappingForServletNames".equals(method.getName())) {
+                            throw new UnsupportedOperationException(method.getName());
+                        }
+                        filteredServlets.addAll(List.of((String[]) args[2]));
+                        return null;
                     });
         }
 

@@ -17,8 +17,12 @@ import java.nio.file.StandardOpenOption;
  */
 public final class EvidenceArchive implements CieAuthenticationListener {
 
-    /** System property naming the folder. */
-    public static final String DIRECTORY_PROPERTY = "cie.sample.evidenceDir";
+    /**
+     * System property naming the folder, e.g. {@code -Dsample.evidenceDir=/var/lib/portal/evidence}. Not under
+     * {@code cie.}: the library reserves that prefix and stops the deployment on a {@code cie.*} name it does
+     * not know (a typo guard).
+     */
+    public static final String DIRECTORY_PROPERTY = "sample.evidenceDir";
 
     @Override
     public void onAuthentication(CieAuthenticationEvent event) throws IOException {

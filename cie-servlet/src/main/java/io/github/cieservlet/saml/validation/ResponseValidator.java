@@ -29,6 +29,8 @@ import org.opensaml.saml.saml2.core.Response;
  * present (CIE signs it); then the Assertion signature, always required when there is an Assertion. Both are
  * verified against the identity provider's metadata certificates only, and must cover exactly their own
  * element. From here on identity data is read only from the verified Assertion.</li>
+ * <li><b>Time values</b> ({@link TimeFormatCheck}): every IssueInstant, NotBefore, NotOnOrAfter, AuthnInstant and
+ * SessionNotOnOrAfter is a full xs:dateTime with a time zone, as received (OpenSAML would read a bare date).</li>
  * <li><b>Response</b>: ID, Version and IssueInstant ({@link MessageAttributesCheck}); Issuer
  * ({@link IssuerCheck}); InResponseTo equal to the pending request, which must not have expired
  * ({@link InResponseToCheck}); Destination equal to the ACS URL ({@link DestinationCheck}).</li>
@@ -55,6 +57,7 @@ public final class ResponseValidator {
     private final Duration clockSkew;
     private final AssertionCountCheck assertionCount = new AssertionCountCheck();
     private final SignatureCheck signatures = new SignatureCheck();
+    private final TimeFormatCheck timeFormats = new TimeFormatCheck();
     private final MessageAttributesCheck messageAttributes = new MessageAttributesCheck();
     private final IssuerCheck issuer = new IssuerCheck();
     private final InResponseToCheck inResponseTo = new InResponseToCheck();
@@ -119,6 +122,7 @@ public final class ResponseValidator {
         if (assertion != null) {
             signatures.verify(assertion, "Assertion", idp);
         }
+        timeFormats.check(response.getDOM());
 
         messageAttributes.check("Response", response.getID(), response.getVersion(), response.getIssueInstant(), pending, window);
         issuer.check(response.getIssuer(), "Response", idp);

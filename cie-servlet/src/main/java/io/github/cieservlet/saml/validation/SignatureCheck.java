@@ -3,9 +3,9 @@ package io.github.cieservlet.saml.validation;
 import io.github.cieservlet.CieAuthenticationException;
 import io.github.cieservlet.CieError;
 import io.github.cieservlet.saml.IdpMetadata;
+import io.github.cieservlet.saml.SignatureShape;
 import java.security.cert.X509Certificate;
 import java.util.List;
-import org.apache.xml.security.exceptions.XMLSecurityException;
 import org.apache.xml.security.signature.XMLSignature;
 import org.opensaml.saml.common.SignableSAMLObject;
 import org.opensaml.saml.security.impl.SAMLSignatureProfileValidator;
@@ -30,12 +30,11 @@ import org.w3c.dom.NodeList;
  * <p>For one signed element, in this order:
  * <ol>
  * <li>exactly one {@code ds:Signature} child (none: {@link CieError#SIGNATURE_MISSING});</li>
- * <li>OpenSAML's {@link SAMLSignatureProfileValidator}: one Reference, whose URI points to the parent's ID
- * and resolves to the parent element itself; enveloped and exclusive c14n transforms only; no
- * {@code ds:Object};</li>
- * <li>the Reference URI is {@code #} + the element's ID (an empty URI, "the whole document", is refused);
- * the element's ID attribute is registered as a DOM ID, resolves to this element, and no other attribute
- * in the document carries the same ID;</li>
+ * <li>the SAML signature profile on the DOM ({@link SignatureShape}): one Reference, whose URI is {@code #} +
+ * the parent's ID and resolves to the parent element itself; enveloped and exclusive c14n transforms only; no
+ * {@code ds:Object}. Then OpenSAML's {@link SAMLSignatureProfileValidator}, which logs its refusals at ERROR and so
+ * must only see signatures that already passed;</li>
+ * <li>no other attribute in the document carries the element's ID;</li>
  * <li>the algorithms ({@link SignatureAlgorithmCheck});</li>
  * <li>the cryptographic check with each identity provider metadata certificate in turn. The certificate in
  * the message's {@code KeyInfo} is never used.</li>
@@ -75,6 +74,11 @@ final class SignatureCheck {
             throw new CieAuthenticationException(CieError.SIGNATURE_INVALID,
                     what + " signature is not the ds:Signature child of the " + what + " element");
         }
+        String shape = SignatureShape.problem(signature.getDOM(), element.getDOM(), element.getSignatureReferenceID());
+        if (shape != null) {
+            throw new CieAuthenticationException(CieError.SIGNATURE_INVALID,
+                    what + " signature does not follow the SAML signature profile: " + shape);
+        }
         try {
             profileValidator.validate(signature);
         } catch (SignatureException e) {
@@ -82,7 +86,7 @@ final class SignatureCheck {
                     what + " signature does not follow the SAML signature profile: " + e.getMessage(), e);
         }
         XMLSignature xmlSignature = ((SignatureImpl) signature).getXMLSignature();
-        checkReferencesThisElement(xmlSignature, element, what);
+        checkIdIsUnique(element, what);
         algorithms.check(xmlSignature, what);
         verifyWithMetadataKeys(signature, what, idp.signingCertificates());
     }
@@ -105,26 +109,10 @@ final class SignatureCheck {
         return count;
     }
 
-    private static void checkReferencesThisElement(XMLSignature signature, SignableSAMLObject element, String what)
-            throws CieAuthenticationException {
+    /** The ID the Reference points to ({@link SignatureShape} checked the URI) must be unique in the document. */
+    private static void checkIdIsUnique(SignableSAMLObject element, String what) throws CieAuthenticationException {
         String id = element.getSignatureReferenceID();
-        String uri;
-        try {
-            uri = signature.getSignedInfo().item(0).getURI();
-        } catch (XMLSecurityException e) {
-            throw new CieAuthenticationException(CieError.SIGNATURE_INVALID, what + " signature Reference cannot be read", e);
-        }
-        if (id == null || id.isEmpty() || !("#" + id).equals(uri)) {
-            throw new CieAuthenticationException(CieError.SIGNATURE_INVALID, what + " signature Reference URI "
-                    + Detail.quote(uri) + " is not '#' + the " + what + " ID " + Detail.quote(id));
-        }
-        Element dom = element.getDOM();
-        Attr idAttribute = dom.getAttributeNodeNS(null, "ID");
-        if (idAttribute == null || !idAttribute.isId() || !dom.isSameNode(dom.getOwnerDocument().getElementById(id))) {
-            throw new CieAuthenticationException(CieError.SIGNATURE_INVALID,
-                    what + " ID " + Detail.quote(id) + " is not registered as the ID of the " + what + " element");
-        }
-        int occurrences = idOccurrences(dom.getOwnerDocument(), id);
+        int occurrences = idOccurrences(element.getDOM().getOwnerDocument(), id);
         if (occurrences != 1) {
             throw new CieAuthenticationException(CieError.SIGNATURE_INVALID,
                     what + " ID " + Detail.quote(id) + " occurs " + occurrences + " times in the document");

@@ -13,6 +13,7 @@ import io.github.cieservlet.CieAuthenticationException;
 import io.github.cieservlet.CieError;
 import io.github.cieservlet.CieLevel;
 import io.github.cieservlet.config.LevelComparison;
+import io.github.cieservlet.config.RequestBinding;
 import io.github.cieservlet.store.PendingRequest;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -115,7 +116,7 @@ class ResponseElementTest {
     @Test
     void answerToAnExpiredPendingRequest_isRefused() {
         PendingRequest expired = new PendingRequest(TestResponses.REQUEST_ID, TestResponses.REQUEST_INSTANT, CieLevel.L3,
-                LevelComparison.MINIMUM, "/", "<samlp:AuthnRequest/>", "browser-binding-hash", NOW.minusMillis(1));
+                LevelComparison.MINIMUM, "/", "https://idp.example/sso", RequestBinding.POST, NOW.minusMillis(1));
 
         assertThat(refusal(response().received(), expired).error()).isEqualTo(CieError.REQUEST_EXPIRED);
     }

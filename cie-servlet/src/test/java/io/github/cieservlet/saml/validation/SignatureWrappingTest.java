@@ -63,7 +63,7 @@ class SignatureWrappingTest {
         CieAuthenticationException refusal = AcsPipeline.refusal(xml);
         assertThat(refusal.error()).isEqualTo(CieError.SIGNATURE_INVALID);
         assertThat(refusal.getMessage()).startsWith("Response signature does not follow the SAML signature profile")
-                .contains("Reference URI did not point to parent ID");
+                .contains("does not point to the parent ID");
     }
 
     /** XSW3: an unsigned forged Assertion inserted before the signed one. */
@@ -126,7 +126,7 @@ class SignatureWrappingTest {
         assertThat(refusal.error()).isEqualTo(CieError.SIGNATURE_INVALID);
         // without this check the forged Assertion is accepted: the copied signature still verifies over the original
         assertThat(refusal.getMessage()).startsWith("Assertion signature does not follow the SAML signature profile")
-                .contains("Reference URI did not point to parent ID");
+                .contains("does not point to the parent ID");
     }
 
     /** XSW6: a forged Assertion carries the copied signature, and the original (unsigned) sits inside that signature. */
@@ -222,7 +222,7 @@ class SignatureWrappingTest {
     }
 
     /** @return a copy of the Response with another ID and a forged unsigned Assertion, keeping the original signature */
-    private static Element forgedResponse(Element original) {
+    static Element forgedResponse(Element original) {
         Element forged = (Element) original.cloneNode(true);
         forged.setAttributeNS(null, "ID", "_evil-response");
         Element assertion = child(forged, SAML, "Assertion");
@@ -253,7 +253,7 @@ class SignatureWrappingTest {
         return extensions;
     }
 
-    private static Element signatureOf(Element element) {
+    static Element signatureOf(Element element) {
         return child(element, DS, "Signature");
     }
 }

@@ -158,7 +158,7 @@ final class TestResponses {
      */
     static PendingRequest pending(CieLevel level, LevelComparison comparison) {
         return new PendingRequest(REQUEST_ID, REQUEST_INSTANT, level, comparison, "/area-riservata",
-                "<samlp:AuthnRequest/>", "browser-binding-hash", REQUEST_EXPIRY);
+                "https://idp.example/sso", RequestBinding.POST, REQUEST_EXPIRY);
     }
 
     /** @return the identity provider metadata, trusting {@link TestCredentials#idp()} only */

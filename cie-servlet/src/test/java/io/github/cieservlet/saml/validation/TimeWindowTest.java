@@ -13,6 +13,7 @@ import io.github.cieservlet.CieAuthenticationException;
 import io.github.cieservlet.CieError;
 import io.github.cieservlet.CieLevel;
 import io.github.cieservlet.config.LevelComparison;
+import io.github.cieservlet.config.RequestBinding;
 import io.github.cieservlet.store.PendingRequest;
 import java.time.Duration;
 import java.time.Instant;
@@ -120,7 +121,7 @@ class TimeWindowTest {
     @Test
     void pendingRequest_expiringNow_isStillAnswerable() throws CieAuthenticationException {
         PendingRequest pending = new PendingRequest(TestResponses.REQUEST_ID, REQUEST_INSTANT, CieLevel.L3,
-                LevelComparison.MINIMUM, "/", "<samlp:AuthnRequest/>", "browser-binding-hash", NOW);
+                LevelComparison.MINIMUM, "/", "https://idp.example/sso", RequestBinding.POST, NOW);
 
         assertThat(TestResponses.validator().validate(response().received(), pending, TestResponses.idp()).responseId()).isNotNull();
     }

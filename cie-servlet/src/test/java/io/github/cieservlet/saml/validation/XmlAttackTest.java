@@ -116,7 +116,7 @@ class XmlAttackTest {
      * @param find a text of the Response to replace, or null
      * @param replacement its replacement
      */
-    private static byte[] withDoctype(String doctype, String find, String replacement) {
+    static byte[] withDoctype(String doctype, String find, String replacement) {
         String signed = new String(response().signedXml(), StandardCharsets.UTF_8);
         if (signed.startsWith("<?xml")) {
             signed = signed.substring(signed.indexOf("?>") + 2);

@@ -2,8 +2,11 @@ package io.github.cieservlet.sample.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import org.htmlunit.Page;
-import org.htmlunit.html.HtmlAnchor;
 import org.htmlunit.html.HtmlPage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -43,14 +46,17 @@ abstract class ContainerLoginFlow {
         try (CieBrowser browser = browser()) {
             Page area = browser.login("/area-riservata/", "MARIO_ROSSI", "SUCCESS", "L3");
             assertThat(area.getWebResponse().getStatusCode()).as(server.consoleTail()).isEqualTo(200);
-            assertThat(area.getUrl().toString()).isEqualTo(server.baseUrl() + "/area-riservata/");
+            // the filter returns the citizen to what the container served (servlet path + path info): on Tomcat a
+            // welcome file is served as /area-riservata/index.jsp
+            assertThat(area.getUrl().toString()).isIn(server.baseUrl() + "/area-riservata/",
+                    server.baseUrl() + "/area-riservata/index.jsp");
             HtmlPage page = (HtmlPage) area;
             assertThat(page.getElementById("greeting").asNormalizedText()).isEqualTo("Benvenuto/a, MARIO ROSSI!");
             assertThat(page.getElementById("fiscalCode").asNormalizedText()).isEqualTo("RSSMRA80A01H501U");
             assertThat(browser.get("/area-riservata/whoami").getWebResponse().getContentAsString())
                     .contains("remoteUser=RSSMRA80A01H501U", "authType=CIE");
 
-            Page home = ((HtmlAnchor) page.getElementById("logout")).click();
+            Page home = page.getElementById("logout").click();
             assertThat(home.getUrl().toString()).isEqualTo(server.baseUrl() + "/");
             assertThat(((HtmlPage) home).getElementById("logged-in")).isNull();
 
@@ -61,6 +67,24 @@ abstract class ContainerLoginFlow {
                     "BIANCA_VERDI", "SUCCESS", "L3"));
             assertThat(((HtmlPage) relogin).getElementById("fiscalCode").asNormalizedText()).isEqualTo("VRDBNC92E57F205E");
         }
+    }
+
+    /** Issue 9 item 1: dot segments, {@code ..;}, encoded dots, path parameters, double encoding, {@code //}. */
+    @Test
+    void pathVariantsThroughTheEndpointsPrefixEndAtTheLogin() throws Exception {
+        System.out.print(AttackChecks.pathVariantsEndAtTheLogin(server.baseUrl()));
+    }
+
+    /** Issue 9 item 6: no caching, no framing of protected pages; SameSite=Lax session cookie. */
+    @Test
+    void protectedPagesAreNotCachedNorFramedAndTheSessionCookieIsLax() throws Exception {
+        AttackChecks.protectedPagesAreNotCachedNorFramedAndTheSessionCookieIsLax(server.baseUrl());
+    }
+
+    /** Issue 9 item 7: non-ASCII login targets are percent-encoded into Location. */
+    @Test
+    void nonAsciiTargetsArePercentEncodedInLocation() throws Exception {
+        AttackChecks.nonAsciiTargetsArePercentEncodedInLocation(server.baseUrl());
     }
 
     @Test
@@ -87,5 +111,18 @@ abstract class ContainerLoginFlow {
                 .contains("cie-servlet protects /area-riservata/* (filter cie)")
                 .contains("cie-test-idp is ACTIVE")
                 .containsPattern("(WARN|WARNING).*\\R?.*CIE /cie/acs refused \\(CIE-IDP_CANCELLED\\)");
+    }
+
+    @Test
+    void theTestIdpRefusesARequestThatCameThroughAProxy() throws Exception {
+        HttpClient client = HttpClient.newHttpClient();
+        URI metadata = URI.create(server.baseUrl() + "/cie-test-idp/metadata");
+        HttpResponse<String> direct = client.send(HttpRequest.newBuilder(metadata).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(direct.statusCode()).as(server.consoleTail()).isEqualTo(200);
+        HttpResponse<String> proxied = client.send(HttpRequest.newBuilder(metadata)
+                .header("X-Forwarded-For", "192.0.2.99").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(proxied.statusCode()).isEqualTo(403);
+        assertThat(proxied.body()).contains("Access denied").doesNotContain("EntityDescriptor");
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.htmlunit.Page;
 import org.htmlunit.html.DomNode;
 import org.htmlunit.html.HtmlAnchor;
+import org.htmlunit.html.HtmlButton;
 import org.htmlunit.html.HtmlForm;
 import org.htmlunit.html.HtmlPage;
 import org.junit.jupiter.api.Test;
@@ -72,7 +73,9 @@ class ButtonIT {
             assertThat(homeAfterLogin.querySelectorAll("a.cie-button")).isEmpty();
             assertThat(homeAfterLogin.getElementById("login")).isNull();
             assertThat(homeAfterLogin.getWebResponse().getContentAsString()).doesNotContain("cie-button");
-            assertThat(((HtmlAnchor) homeAfterLogin.getElementById("logout")).getHrefAttribute()).isEqualTo("/cie/logout");
+            HtmlButton logout = (HtmlButton) homeAfterLogin.getElementById("logout");
+            assertThat(logout.getEnclosingForm().getActionAttribute()).isEqualTo("/cie/logout");
+            assertThat(logout.getEnclosingForm().getMethodAttribute()).isEqualTo("post");
         }
     }
 }

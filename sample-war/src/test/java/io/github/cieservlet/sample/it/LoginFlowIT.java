@@ -2,8 +2,12 @@ package io.github.cieservlet.sample.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URL;
+import java.util.List;
+import org.htmlunit.HttpMethod;
 import org.htmlunit.Page;
-import org.htmlunit.html.HtmlAnchor;
+import org.htmlunit.WebRequest;
+import org.htmlunit.util.NameValuePair;
 import org.htmlunit.html.HtmlPage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -95,14 +99,50 @@ class LoginFlowIT {
     void logoutEndsTheSession() throws Exception {
         try (CieBrowser browser = new CieBrowser()) {
             HtmlPage area = (HtmlPage) browser.login("/area-riservata/", "MARIO_ROSSI", "SUCCESS", "L3");
-            HtmlAnchor logout = (HtmlAnchor) area.getElementById("logout");
-            Page home = logout.click();
+            Page home = area.getElementById("logout").click();
             assertThat(home.getUrl().toString()).isEqualTo(PortalServer.baseUrl() + "/");
             assertThat(((HtmlPage) home).getElementById("logged-in")).isNull();
             HtmlPage again = (HtmlPage) browser.get("/area-riservata/");
             assertThat(again.getUrl().getPath()).isEqualTo("/cie/login");
             assertThat(again.getForms().get(0).getInputsByName("SAMLRequest")).isNotEmpty();
         }
+    }
+
+    @Test
+    void logoutLinkOnlyShowsAConfirmationWhoseFormLogsOut() throws Exception {
+        try (CieBrowser browser = new CieBrowser(false, "en")) {
+            browser.login("/area-riservata/", "MARIO_ROSSI", "SUCCESS", "L3");
+            HtmlPage confirmation = (HtmlPage) browser.get("/cie/logout");
+            assertThat(confirmation.getWebResponse().getStatusCode()).isEqualTo(200);
+            assertThat(confirmation.asNormalizedText()).contains("Do you want to log out?");
+            assertThat(isLoggedIn(browser)).as("a GET (a cross-site link or image) logs nobody out").isTrue();
+
+            Page home = confirmation.getElementById("cie-logout-confirm").click();
+            assertThat(home.getUrl().toString()).isEqualTo(PortalServer.baseUrl() + "/");
+            assertThat(isLoggedIn(browser)).isFalse();
+        }
+    }
+
+    @Test
+    void logoutPostWithoutTheSessionsTokenIsRefusedAndTheSessionLives() throws Exception {
+        try (CieBrowser browser = new CieBrowser()) {
+            HtmlPage area = (HtmlPage) browser.login("/area-riservata/", "MARIO_ROSSI", "SUCCESS", "L3");
+            String token = area.getForms().stream().filter(f -> !f.getInputsByName("cieLogoutToken").isEmpty())
+                    .findFirst().orElseThrow().getInputByName("cieLogoutToken").getValue();
+            for (List<NameValuePair> form : List.of(List.<NameValuePair>of(),
+                    List.of(new NameValuePair("cieLogoutToken", token + "x")))) {
+                WebRequest crossSite = new WebRequest(new URL(PortalServer.baseUrl() + "/cie/logout"), HttpMethod.POST);
+                crossSite.setRequestParameters(form);
+                Page refused = browser.client().getPage(crossSite);
+                assertThat(refused.getWebResponse().getStatusCode()).isEqualTo(403);
+                assertThat(refused.getWebResponse().getContentAsString()).contains("Vuoi uscire?");
+                assertThat(isLoggedIn(browser)).isTrue();
+            }
+        }
+    }
+
+    private static boolean isLoggedIn(CieBrowser browser) throws Exception {
+        return browser.get("/area-riservata/whoami").getWebResponse().getContentAsString().contains("authType=CIE");
     }
 
     @Test
