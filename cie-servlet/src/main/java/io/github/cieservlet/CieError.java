@@ -71,6 +71,17 @@ public enum CieError {
     INVALID_LOGOUT_MESSAGE(400),
     /** The identity provider metadata cannot be loaded now. */
     IDP_METADATA_UNAVAILABLE(503),
+    /**
+     * OpenID Connect: the OpenID Provider's trust chain to the configured trust anchor does not verify (expired or
+     * badly signed statement, unknown trust anchor, metadata policy violated).
+     */
+    TRUST_CHAIN_INVALID(503),
+    /** OpenID Connect: the token or UserInfo endpoint refused the code or token, or did not answer as the profile says. */
+    TOKEN_REQUEST_FAILED(403),
+    /** OpenID Connect: an ID token or UserInfo response is malformed, cannot be decrypted, or its at_hash is wrong. */
+    INVALID_TOKEN(400),
+    /** The evidence store cannot keep the login's record now (database down, disk full): no login without it. */
+    EVIDENCE_UNAVAILABLE(503),
     /** Anything unexpected; details are in the server log only. */
     INTERNAL_ERROR(500);
 

@@ -5,9 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.cieservlet.tools.cert.CertRule;
 import io.github.cieservlet.tools.cert.CheckCertCommand;
 import io.github.cieservlet.tools.cert.KeygenCommand;
+import io.github.cieservlet.tools.evidence.ExportEvidenceCommand;
+import io.github.cieservlet.tools.evidence.VerifyEvidenceCommand;
 import io.github.cieservlet.tools.metadata.CheckMetadataCommand;
 import io.github.cieservlet.tools.metadata.MetadataCommand;
 import io.github.cieservlet.tools.metadata.MetadataRule;
+import io.github.cieservlet.tools.oidc.CheckEntityConfigurationCommand;
+import io.github.cieservlet.tools.oidc.EntityConfigurationRule;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,11 +24,15 @@ class ToolsDocTest {
     void everyCommandOptionRuleAndExitCodeIsDocumented() throws Exception {
         String doc = Files.readString(Path.of("..", "docs", "tools.md"));
         for (Command command : List.of(new KeygenCommand(), new CheckCertCommand(), new MetadataCommand(),
-                new CheckMetadataCommand())) {
+                new CheckMetadataCommand(), new VerifyEvidenceCommand(), new ExportEvidenceCommand(),
+                new CheckEntityConfigurationCommand())) {
             assertThat(doc).contains("## `" + command.name() + "`");
             command.options().forEach(option -> assertThat(doc).as(command.name()).contains("--" + option.name()));
         }
         for (Rule rule : CertRule.values()) {
+            assertThat(doc).contains("| `" + rule.id() + "` |");
+        }
+        for (Rule rule : EntityConfigurationRule.values()) {
             assertThat(doc).contains("| `" + rule.id() + "` |");
         }
         for (Rule rule : MetadataRule.values()) {

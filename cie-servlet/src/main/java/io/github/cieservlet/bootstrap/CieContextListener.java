@@ -14,6 +14,7 @@ import io.github.cieservlet.config.SpEndpoints;
 import io.github.cieservlet.logging.Log;
 import io.github.cieservlet.saml.OpenSamlBootstrap;
 import io.github.cieservlet.web.AssertionConsumerServlet;
+import io.github.cieservlet.web.HealthServlet;
 import io.github.cieservlet.web.LoginServlet;
 import io.github.cieservlet.web.LogoutServlet;
 import io.github.cieservlet.web.MetadataServlet;
@@ -54,15 +55,19 @@ public final class CieContextListener implements ServletContextListener {
             LOG.debug("cie-servlet is already started in {}", context.getContextPath());
             return;
         }
+        CieServiceProvider provider = null;
         try {
             long start = System.nanoTime();
+            // OpenSAML's initialisation (about a second) overlaps reading the settings and the keystore; the
+            // initialize() below waits for it, so a failure still stops the deployment here
+            OpenSamlBootstrap.initializeInBackground();
             ClassLoader classLoader = context.getClassLoader();
             Clock clock = Clock.systemUTC();
             ParamSource params = ParamSource.withProcessOverrides(contextParams(context));
             CieSettings settings = new CieSettingsReader(params, classLoader, clock).read();
             List<String> protect = ProtectedAreas.parse(protectParam(params));
             OpenSamlBootstrap.initialize();
-            CieServiceProvider provider = new CieServiceProvider(settings, clock, classLoader,
+            provider = new CieServiceProvider(settings, clock, classLoader,
                     instantiateListeners(settings, classLoader));
             hardenSessionCookie(context, settings);
             if (settings.registerServlets()) {
@@ -85,10 +90,12 @@ public final class CieContextListener implements ServletContextListener {
         } catch (CieConfigException e) {
             LOG.error(e.getMessage());
             context.setAttribute(StartupDiagnosis.FAILURE_ATTRIBUTE, e.getMessage());
+            abandon(event, provider);
             throw e;
         } catch (RuntimeException e) {
             LOG.error("cie-servlet cannot start: {}", e.getMessage(), e);
             context.setAttribute(StartupDiagnosis.FAILURE_ATTRIBUTE, e.toString());
+            abandon(event, provider);
             throw e;
         }
     }
@@ -151,6 +158,15 @@ public final class CieContextListener implements ServletContextListener {
         return value;
     }
 
+    /** A start that failed after the provider was built: its thread and stores are released. */
+    private static void abandon(ServletContextEvent event, CieServiceProvider provider) {
+        if (provider != null) {
+            provider.close();
+            event.getServletContext().removeAttribute(CieServiceProvider.CONTEXT_ATTRIBUTE);
+            event.getServletContext().removeAttribute(CieUrls.CONTEXT_ATTRIBUTE);
+        }
+    }
+
     private static Map<String, String> contextParams(ServletContext context) {
         Map<String, String> params = new HashMap<>();
         for (String name : Collections.list(context.getInitParameterNames())) {
@@ -192,6 +208,9 @@ public final class CieContextListener implements ServletContextListener {
         register(context, "cie-metadata", MetadataServlet.class, endpoints.path(SpEndpoints.METADATA));
         register(context, "cie-logout", LogoutServlet.class, endpoints.path(SpEndpoints.LOGOUT));
         register(context, "cie-slo", SingleLogoutServlet.class, endpoints.path(SpEndpoints.SLO));
+        if (settings.health().enabled()) {
+            register(context, "cie-health", HealthServlet.class, endpoints.path(SpEndpoints.HEALTH));
+        }
     }
 
     private static void register(ServletContext context, String name, Class<? extends HttpServlet> type, String path) {

@@ -10,7 +10,8 @@ import java.util.Locale;
 import java.util.ResourceBundle;
 
 /**
- * Ends a failed CIE exchange: one WARN log line with the technical reason, and a clear page for the citizen in
+ * Ends a failed CIE exchange: one log line with the technical reason (WARN for a refusal, ERROR for a 5xx
+ * failure on our side), and a clear page for the citizen in
  * Italian or English (from Accept-Language; Italian by default) with the HTTP status of the {@link CieError},
  * the stable error code, and a link to try again. Never a stack trace, never the technical detail.
  */
@@ -35,8 +36,12 @@ public final class ErrorPageRenderer {
      */
     public void render(HttpServletRequest request, HttpServletResponse response, CieError error, String detail)
             throws IOException {
-        LOG.warn("CIE {} refused ({}): {}", request.getServletPath() + nullToEmpty(request.getPathInfo()),
-                error.code(), detail);
+        String path = request.getServletPath() + nullToEmpty(request.getPathInfo());
+        if (error.httpStatus() >= 500) {
+            LOG.error("CIE {} failed ({}): {}", path, error.code(), detail); // our side: an operator must act
+        } else {
+            LOG.warn("CIE {} refused ({}): {}", path, error.code(), detail);
+        }
         if (response.isCommitted()) {
             return;
         }

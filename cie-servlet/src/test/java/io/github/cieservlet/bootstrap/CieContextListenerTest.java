@@ -94,6 +94,9 @@ class CieContextListenerTest {
                             return null;
                         case "getAttribute":
                             return recorded.attributes.get((String) args[0]);
+                        case "removeAttribute":
+                            recorded.attributes.remove((String) args[0]);
+                            return null;
                         case "getSessionCookieConfig":
                             return cookie;
                         case "addServlet":

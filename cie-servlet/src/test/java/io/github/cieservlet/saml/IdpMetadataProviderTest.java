@@ -7,6 +7,7 @@ import io.github.cieservlet.CieAuthenticationException;
 import io.github.cieservlet.CieError;
 import io.github.cieservlet.config.RequestBinding;
 import io.github.cieservlet.config.ResourceLocation;
+import io.github.cieservlet.testing.MutableClock;
 import io.github.cieservlet.testing.TestCredentials;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
@@ -14,11 +15,8 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -178,34 +176,6 @@ class IdpMetadataProviderTest {
     void refreshMustBePositive() {
         assertThatThrownBy(() -> new IdpMetadataProvider(ResourceLocation.parse("classpath:x"), Duration.ZERO, loader,
                 clock)).isInstanceOf(IllegalArgumentException.class);
-    }
-
-    /** A clock the test moves by hand. */
-    private static final class MutableClock extends Clock {
-        private volatile Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException();
-        }
     }
 
     /** Serves the class path resource from memory, counts reads, and can hold a read until released. */

@@ -51,7 +51,8 @@ class MessagesTest {
     @Test
     void citizenOutcomesAreRefusalsWithA4xxStatus() {
         for (CieError error : CieError.values()) {
-            if (error != CieError.INTERNAL_ERROR && error != CieError.IDP_METADATA_UNAVAILABLE) {
+            if (error != CieError.INTERNAL_ERROR && error != CieError.IDP_METADATA_UNAVAILABLE
+                    && error != CieError.TRUST_CHAIN_INVALID && error != CieError.EVIDENCE_UNAVAILABLE) {
                 assertThat(error.httpStatus()).as(error.name()).isBetween(400, 499);
             }
         }

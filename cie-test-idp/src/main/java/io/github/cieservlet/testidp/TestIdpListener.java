@@ -1,5 +1,6 @@
 package io.github.cieservlet.testidp;
 
+import com.nimbusds.jose.JOSEException;
 import io.github.cieservlet.config.ParamSource;
 import io.github.cieservlet.config.RequestBinding;
 import io.github.cieservlet.logging.Log;
@@ -7,12 +8,15 @@ import io.github.cieservlet.saml.XmlSigner;
 import io.github.cieservlet.testidp.idp.IdpCredentials;
 import io.github.cieservlet.testidp.idp.IdpEndpoints;
 import io.github.cieservlet.testidp.idp.IdpMetadataDocument;
+import io.github.cieservlet.testidp.oidc.FederatedRelyingParties;
+import io.github.cieservlet.testidp.oidc.OidcTestFederation;
 import io.github.cieservlet.testidp.request.AuthnRequestChecker;
 import io.github.cieservlet.testidp.request.HttpSpMetadataSource;
 import io.github.cieservlet.testidp.response.ResponseBuilder;
 import io.github.cieservlet.testidp.web.ContinueServlet;
 import io.github.cieservlet.testidp.web.LoopbackOnlyFilter;
 import io.github.cieservlet.testidp.web.MetadataServlet;
+import io.github.cieservlet.testidp.web.OidcServlet;
 import io.github.cieservlet.testidp.web.PendingLogins;
 import io.github.cieservlet.testidp.web.SloServlet;
 import io.github.cieservlet.testidp.web.SsoServlet;
@@ -23,6 +27,7 @@ import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
 import jakarta.servlet.ServletRegistration;
+import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -46,12 +51,21 @@ import java.util.Set;
  * <tr><td>/cie-test-idp/profile/SAML2/Redirect/SSO</td><td>GET</td><td>SSO, HTTP-Redirect binding</td></tr>
  * <tr><td>/cie-test-idp/profile/SAML2/continue</td><td>POST</td><td>the developer's choice of citizen and outcome</td></tr>
  * <tr><td>/cie-test-idp/profile/SAML2/Redirect/SLO</td><td>GET, POST</td><td>"Logout effettuato con successo"</td></tr>
+ * <tr><td>/cie-test-idp/oidc/ta/...</td><td>GET</td><td>OIDC trust anchor: entity configuration, {@code fetch}</td></tr>
+ * <tr><td>/cie-test-idp/oidc/op/...</td><td>GET, POST</td><td>OIDC provider: entity configuration, authorization
+ * (chooser), continue, token, userinfo, jwks</td></tr>
  * </table>
  */
 public final class TestIdpListener implements ServletContextListener {
 
     /** ServletContext attribute set once the test IdP has decided whether to run, so it starts only once. */
     static final String STARTED_ATTRIBUTE = TestIdpListener.class.getName() + ".started";
+
+    /**
+     * Servlet context attribute holding the public JWKS (JSON) of the local OIDC trust anchor, whose keys are made at
+     * startup: what a relying party in the same application pins in the {@code local} environment.
+     */
+    public static final String OIDC_TRUST_ANCHOR_JWKS_ATTRIBUTE = "io.github.cieservlet.testidp.oidc.trustAnchorJwks";
 
     private static final Log LOG = Log.of(TestIdpListener.class);
 
@@ -84,6 +98,9 @@ public final class TestIdpListener implements ServletContextListener {
                 pending), IdpEndpoints.SSO_REDIRECT_PATH);
         register(context, names, "cieTestIdpContinue", new ContinueServlet(responses, pending), IdpEndpoints.CONTINUE_PATH);
         register(context, names, "cieTestIdpSlo", new SloServlet(), IdpEndpoints.SLO_REDIRECT_PATH);
+        OidcTestFederation oidc = oidcFederation(decision.publicBaseUrl(), clock);
+        context.setAttribute(OIDC_TRUST_ANCHOR_JWKS_ATTRIBUTE, oidc.trustAnchorKeys().toString());
+        register(context, names, "cieTestIdpOidc", new OidcServlet(oidc), OidcServlet.PATH);
         FilterRegistration.Dynamic loopbackOnly = context.addFilter("cieTestIdpLoopbackOnly", new LoopbackOnlyFilter());
         if (loopbackOnly == null) {
             throw new IllegalStateException("cie-test-idp: a filter named cieTestIdpLoopbackOnly is already registered");
@@ -92,6 +109,15 @@ public final class TestIdpListener implements ServletContextListener {
         LOG.warn("cie-test-idp is ACTIVE ({}): anyone can log in as a test citizen. Metadata at {}; the service"
                 + " provider metadata will be read from {}", decision.reason(), idp.metadataUrl(),
                 decision.spMetadataUrl());
+    }
+
+    private static OidcTestFederation oidcFederation(String publicBaseUrl, Clock clock) {
+        try {
+            return new OidcTestFederation(URI.create(publicBaseUrl + IdpEndpoints.BASE_PATH + "/oidc"),
+                    new FederatedRelyingParties(publicBaseUrl), clock);
+        } catch (JOSEException e) {
+            throw new IllegalStateException("cie-test-idp: cannot generate the OIDC federation's keys", e);
+        }
     }
 
     private static Map<String, String> initParameters(ServletContext context) {

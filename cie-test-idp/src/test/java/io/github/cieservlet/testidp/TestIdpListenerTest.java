@@ -52,8 +52,8 @@ class TestIdpListenerTest {
                 "cie.publicBaseUrl", "http://localhost:8080/portale"));
         new TestIdpInitializer().onStartup(Set.of(), context.proxy());
         new TestIdpListener().contextInitialized(new ServletContextEvent(context.proxy()));
-        assertThat(context.mappings).hasSize(5);
-        assertThat(context.registrations).isEqualTo(5);
+        assertThat(context.mappings).hasSize(6);
+        assertThat(context.registrations).isEqualTo(6);
     }
 
     @Test
@@ -62,6 +62,7 @@ class TestIdpListenerTest {
                 "cie.publicBaseUrl", "http://localhost:8080"));
         new TestIdpListener().contextInitialized(new ServletContextEvent(context.proxy()));
         assertThat(context.mappings).isEmpty();
+        assertThat(context.attributes).containsOnlyKeys(TestIdpListener.STARTED_ATTRIBUTE);
     }
 
     @Test
@@ -79,11 +80,14 @@ class TestIdpListenerTest {
         new TestIdpListener().contextInitialized(new ServletContextEvent(context.proxy()));
         assertThat(context.mappings).containsOnlyKeys("/cie-test-idp/metadata",
                 "/cie-test-idp/profile/SAML2/POST/SSO", "/cie-test-idp/profile/SAML2/Redirect/SSO",
-                "/cie-test-idp/profile/SAML2/continue", "/cie-test-idp/profile/SAML2/Redirect/SLO");
+                "/cie-test-idp/profile/SAML2/continue", "/cie-test-idp/profile/SAML2/Redirect/SLO",
+                "/cie-test-idp/oidc/*");
+        assertThat(context.attributes).containsOnlyKeys(TestIdpListener.OIDC_TRUST_ANCHOR_JWKS_ATTRIBUTE,
+                TestIdpListener.STARTED_ATTRIBUTE);
         assertThat(context.filters).containsOnlyKeys("cieTestIdpLoopbackOnly");
         assertThat(context.filters.get("cieTestIdpLoopbackOnly")).isInstanceOf(LoopbackOnlyFilter.class);
         assertThat(context.filteredServlets).as("every servlet of the test IdP is behind the loopback-only filter")
-                .containsExactlyInAnyOrder(context.servletNames.toArray(String[]::new)).hasSize(5);
+                .containsExactlyInAnyOrder(context.servletNames.toArray(String[]::new)).hasSize(6);
     }
 
     /**
@@ -94,7 +98,7 @@ class TestIdpListenerTest {
     private static final class RecordingContext {
         private final Map<String, String> params;
         private final Map<String, Servlet> mappings = new LinkedHashMap<>();
-        private final Map<String, Object> attributes = new HashMap<>();
+        private final Map<String, Object> attributes = new LinkedHashMap<>();
         private int registrations;
         private final List<String> servletNames = new ArrayList<>();
         private final Map<String, Filter> filters = new LinkedHashMap<>();

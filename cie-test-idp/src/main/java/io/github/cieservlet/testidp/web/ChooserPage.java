@@ -70,18 +70,18 @@ final class ChooserPage {
                 .toString();
     }
 
-    private static String term(String name, String value) {
+    static String term(String name, String value) {
         return "<dt>" + Html.escape(name) + "</dt><dd><code>" + Html.escape(value) + "</code></dd>\n";
     }
 
-    private static String choice(String field, String value, boolean checked, String label) {
+    static String choice(String field, String value, boolean checked, String label) {
         String id = field + "-" + value;
         return "<div class=\"choice\"><input type=\"radio\" name=\"" + field + "\" id=\"" + Html.escape(id)
                 + "\" value=\"" + Html.escape(value) + "\"" + (checked ? " checked" : "") + "><label for=\""
                 + Html.escape(id) + "\">" + Html.escape(label) + "</label></div>\n";
     }
 
-    private static String levelName(CieLevel level) {
+    static String levelName(CieLevel level) {
         return "Livello " + level.name().substring(1) + " (" + level.uri() + ")";
     }
 

@@ -237,7 +237,6 @@ class SecurityIT {
             URI uri = URI.create(PortalServer.baseUrl() + path);
             HttpResponse<String> direct = client.send(HttpRequest.newBuilder(uri).build(),
                     HttpResponse.BodyHandlers.ofString());
-            // the direct request reaches the servlet (the SSO endpoint may still refuse it as a bad AuthnRequest)
             assertThat(direct.body()).as(path).doesNotContain("Access denied");
             for (String header : List.of("X-Forwarded-For", "Forwarded", "X-Real-IP")) {
                 HttpResponse<String> proxied = client.send(HttpRequest.newBuilder(uri)
