@@ -2,9 +2,13 @@ package io.github.cieservlet.bootstrap;
 
 import io.github.cieservlet.CieAuthenticationListener;
 import io.github.cieservlet.CieUrls;
+import io.github.cieservlet.config.CertificateSubject;
 import io.github.cieservlet.config.CieConfigException;
+import io.github.cieservlet.config.CieParam;
 import io.github.cieservlet.config.CieSettings;
 import io.github.cieservlet.config.CieSettingsReader;
+import io.github.cieservlet.config.ConfigProblem;
+import io.github.cieservlet.config.Environment;
 import io.github.cieservlet.config.ParamSource;
 import io.github.cieservlet.config.SpEndpoints;
 import io.github.cieservlet.logging.Log;
@@ -27,14 +31,18 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Starts cie-servlet with the web application: reads every {@code cie.*} param, initialises OpenSAML, builds
  * the {@link CieServiceProvider}, registers the endpoints under {@code cie.pathPrefix} (unless
- * {@code cie.registerServlets=false}) and hardens the session cookie (HttpOnly; Secure behind https).
+ * {@code cie.registerServlets=false}), registers the filter for {@code cie.protect} and logs every protected URL
+ * pattern ({@link ProtectedAreas}), and hardens the session cookie (HttpOnly; Secure behind https).
  *
- * <p>Any problem stops the deployment: one ERROR log line that lists every problem, and the exception
- * rethrown so the container refuses to start the application rather than run it half-configured.
+ * <p>{@link CieInitializer} runs it for every application; declared in web.xml as well, it finds the library
+ * already started and does nothing. Any problem stops the deployment: one ERROR log line that lists every
+ * problem, and the exception rethrown so the container refuses to start the application rather than run it
+ * half-configured.
  */
 public final class CieContextListener implements ServletContextListener {
 
@@ -43,6 +51,10 @@ public final class CieContextListener implements ServletContextListener {
     @Override
     public void contextInitialized(ServletContextEvent event) {
         ServletContext context = event.getServletContext();
+        if (context.getAttribute(CieServiceProvider.CONTEXT_ATTRIBUTE) != null) {
+            LOG.debug("cie-servlet is already started in {}", context.getContextPath());
+            return;
+        }
         CieServiceProvider provider = null;
         try {
             long start = System.nanoTime();
@@ -51,26 +63,38 @@ public final class CieContextListener implements ServletContextListener {
             OpenSamlBootstrap.initializeInBackground();
             ClassLoader classLoader = context.getClassLoader();
             Clock clock = Clock.systemUTC();
-            CieSettings settings = new CieSettingsReader(ParamSource.withProcessOverrides(contextParams(context)),
-                    classLoader, clock).read();
+            ParamSource params = ParamSource.withProcessOverrides(contextParams(context));
+            CieSettings settings = new CieSettingsReader(params, classLoader, clock).read();
+            List<String> protect = ProtectedAreas.parse(protectParam(params));
             OpenSamlBootstrap.initialize();
             provider = new CieServiceProvider(settings, clock, classLoader,
                     instantiateListeners(settings, classLoader));
-            context.setAttribute(CieServiceProvider.CONTEXT_ATTRIBUTE, provider);
-            context.setAttribute(CieUrls.CONTEXT_ATTRIBUTE, new CieUrls(settings.endpoints().path("")));
             hardenSessionCookie(context, settings);
             if (settings.registerServlets()) {
                 registerEndpoints(context, settings);
+            }
+            boolean containerSecurity = containerSecurity(params, classLoader);
+            ProtectedAreas.apply(context, protect, containerSecurity);
+            context.setAttribute(CieServiceProvider.CONTEXT_ATTRIBUTE, provider);
+            context.setAttribute(CieUrls.CONTEXT_ATTRIBUTE, new CieUrls(settings.endpoints().path("")));
+            warnAboutTheCertificateSubject(settings);
+            String shared = StartupDiagnosis.sharedLocation(classLoader);
+            if (shared != null) {
+                LOG.warn("cie-servlet is loaded from {}, a server-wide directory, not from WEB-INF/lib: every"
+                        + " application of the server shares its version; keep it in each application's WEB-INF/lib",
+                        shared);
             }
             LOG.info("cie-servlet started in {} ms: entityId={}, environment={}, ACS={}, IdP metadata={}",
                     (System.nanoTime() - start) / 1_000_000, settings.entityId(), settings.environment(),
                     settings.endpoints().acsUrl(), settings.idpMetadataLocation());
         } catch (CieConfigException e) {
             LOG.error(e.getMessage());
+            context.setAttribute(StartupDiagnosis.FAILURE_ATTRIBUTE, e.getMessage());
             abandon(event, provider);
             throw e;
         } catch (RuntimeException e) {
             LOG.error("cie-servlet cannot start: {}", e.getMessage(), e);
+            context.setAttribute(StartupDiagnosis.FAILURE_ATTRIBUTE, e.toString());
             abandon(event, provider);
             throw e;
         }
@@ -84,6 +108,54 @@ public final class CieContextListener implements ServletContextListener {
         }
         event.getServletContext().removeAttribute(CieServiceProvider.CONTEXT_ATTRIBUTE);
         event.getServletContext().removeAttribute(CieUrls.CONTEXT_ATTRIBUTE);
+    }
+
+    /** Name of the Jakarta Authentication module that {@code cie.containerSecurity=true} needs. */
+    private static final String SERVER_AUTH_MODULE = "io.github.cieservlet.jaspic.CieServerAuthModule";
+
+    private static boolean containerSecurity(ParamSource params, ClassLoader classLoader) {
+        List<ConfigProblem> problems = new ArrayList<>();
+        String value = params.value(CieParam.CONTAINER_SECURITY, problems).orElse("false");
+        if (!"true".equals(value) && !"false".equals(value)) {
+            problems.add(new ConfigProblem(CieParam.CONTAINER_SECURITY.key(), "must be true or false, not '" + value + "'"));
+        }
+        if (problems.isEmpty() && "true".equals(value)) {
+            try {
+                Class.forName(SERVER_AUTH_MODULE, false, classLoader);
+            } catch (ClassNotFoundException | LinkageError e) {
+                problems.add(new ConfigProblem(CieParam.CONTAINER_SECURITY.key(), "true needs the cie-servlet-jaspic jar"
+                        + " (io.github.cieservlet:cie-servlet-jaspic) in WEB-INF/lib, and a server with Jakarta"
+                        + " Authentication (" + e + ")"));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new CieConfigException(problems);
+        }
+        return "true".equals(value);
+    }
+
+    /**
+     * The federation portal refuses a certificate whose subject does not match the entity ID and organisation;
+     * a WARN per difference (not a refusal: a certificate accepted before keeps working), outside local.
+     */
+    private static void warnAboutTheCertificateSubject(CieSettings settings) {
+        if (settings.environment() == Environment.LOCAL) {
+            return;
+        }
+        for (String mismatch : CertificateSubject.of(settings.credentials().certificate()).mismatches(
+                settings.entityId(), settings.organization().name(),
+                CertificateSubject.expectedIdentifier(settings.contact()))) {
+            LOG.warn("cie-servlet: cie.keystore: {}", mismatch);
+        }
+    }
+
+    private static Optional<String> protectParam(ParamSource params) {
+        List<ConfigProblem> problems = new ArrayList<>();
+        Optional<String> value = params.value(CieParam.PROTECT, problems);
+        if (!problems.isEmpty()) {
+            throw new CieConfigException(problems);
+        }
+        return value;
     }
 
     /** A start that failed after the provider was built: its thread and stores are released. */

@@ -88,14 +88,13 @@ public final class CieServiceProvider implements AutoCloseable {
     /**
      * @param context the web application's context
      * @return the provider the {@link CieContextListener} published
-     * @throws IllegalStateException when there is none (the listener did not run or failed)
+     * @throws IllegalStateException when there is none, naming the cause (failed startup, jar in the server's
+     *     lib/, initializer left out)
      */
     public static CieServiceProvider from(ServletContext context) {
         Object provider = context.getAttribute(CONTEXT_ATTRIBUTE);
         if (!(provider instanceof CieServiceProvider)) {
-            throw new IllegalStateException("cie-servlet is not initialised: " + CieContextListener.class.getName()
-                    + " did not run. It is registered by the cie-servlet jar's web-fragment.xml; if web.xml is"
-                    + " metadata-complete or uses <absolute-ordering>, declare it as a <listener> in web.xml.");
+            throw new IllegalStateException(StartupDiagnosis.whyNotStarted(context));
         }
         return (CieServiceProvider) provider;
     }

@@ -78,7 +78,8 @@ public enum CieParam {
     NACE2_CODE("cie.nace2Code", null,
             "ATECO/NACE rev.2 code, e.g. 62.01.00; required when cie.subjectType is private."),
     MUNICIPALITY("cie.municipality", null,
-            "ISTAT (Belfiore) code of the municipality of the registered office, upper case, e.g. H501."),
+            "Code of the municipality of the registered office, upper case: the cadastral (Belfiore) code, e.g. H501"
+                    + " for Rome, as in the CIE examples (not the numeric ISTAT code, 058091 for Rome)."),
     PROVINCE("cie.province", null,
             "Car-plate code of the province, upper case, e.g. RM; optional."),
     COUNTRY("cie.country", null,
@@ -97,6 +98,20 @@ public enum CieParam {
                     + " origin only), nocache (no caching headers only) or none."),
     AUTHENTICATION_LISTENERS("cie.authenticationListeners", null,
             "Comma-separated class names of CieAuthenticationListener implementations that keep the login evidence."),
+    PROTECT("cie.protect", null,
+            "Comma-separated URL patterns the library protects with its filter, no <filter-mapping> needed, e.g."
+                    + " /area-riservata/*; none when the application checks the citizen itself. Startup fails when"
+                    + " nothing is protected."),
+    CONTAINER_SECURITY("cie.containerSecurity", "false",
+            "true: the CIE login becomes the container's own login (Jakarta Authentication, needs the"
+                    + " cie-servlet-jaspic jar), so security-constraint, roles, isUserInRole and getUserPrincipal work."),
+    BASE_ROLE("cie.baseRole", "cittadino",
+            "With cie.containerSecurity: the role every citizen logged in with CIE has."),
+    ROLES_DATA_SOURCE("cie.rolesDataSource", null,
+            "With cie.containerSecurity: JNDI name of the DataSource of cie.rolesQuery, e.g. java:comp/env/jdbc/portale."),
+    ROLES_QUERY("cie.rolesQuery", null,
+            "With cie.containerSecurity: SQL giving a citizen's extra roles, one per row, from the fiscal code as its"
+                    + " one parameter, e.g. SELECT role FROM user_roles WHERE fiscal_code = ?"),
     EVIDENCE("cie.evidence", null,
             "Where the evidence of every login is kept: jndi:java:comp/env/jdbc/<name> (a container DataSource),"
                     + " file:/absolute/directory, or none. Unset or none: a WARN at startup says the duty to keep"

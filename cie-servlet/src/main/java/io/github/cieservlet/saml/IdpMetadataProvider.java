@@ -3,6 +3,7 @@ package io.github.cieservlet.saml;
 import io.github.cieservlet.CieAuthenticationException;
 import io.github.cieservlet.CieError;
 import io.github.cieservlet.config.ResourceLocation;
+import io.github.cieservlet.logging.Causes;
 import io.github.cieservlet.logging.Log;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -132,7 +133,7 @@ public final class IdpMetadataProvider {
             lastOutcome = "failed: " + e.getMessage();
             if (previous.metadata != null) {
                 LOG.warn("cannot reload the IdP metadata from {} ({}); still using the metadata loaded before, "
-                        + "next attempt after {}", location, e.getMessage(), retry);
+                        + "next attempt after {}", location, Causes.describe(e), retry);
                 return new State(previous.metadata, retry, e);
             }
             return new State(lastGood(now, e).orElse(null), retry, e);
@@ -231,7 +232,7 @@ public final class IdpMetadataProvider {
             return current.metadata;
         }
         throw new CieAuthenticationException(CieError.IDP_METADATA_UNAVAILABLE, "cannot load the IdP metadata from "
-                + location + " (" + current.failure.getMessage() + "); next attempt after " + current.nextLoad,
+                + location + " (" + Causes.describe(current.failure) + "); next attempt after " + current.nextLoad,
                 current.failure);
     }
 

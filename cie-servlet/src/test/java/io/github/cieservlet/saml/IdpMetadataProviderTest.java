@@ -11,6 +11,8 @@ import io.github.cieservlet.testing.MutableClock;
 import io.github.cieservlet.testing.TestCredentials;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -46,6 +48,20 @@ class IdpMetadataProviderTest {
 
     private IdpMetadataProvider provider() {
         return new IdpMetadataProvider(ResourceLocation.parse("classpath:idp-metadata.xml"), REFRESH, loader, clock);
+    }
+
+    @Test
+    void anUnreachableIdpIsToldByItsCause() throws Exception {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        IdpMetadataProvider provider = new IdpMetadataProvider(
+                ResourceLocation.parse("http://127.0.0.1:" + closedPort + "/metadata"), REFRESH, loader, clock);
+        assertThatThrownBy(provider::current).isInstanceOf(CieAuthenticationException.class)
+                .hasMessageContaining("cannot load the IdP metadata from http://127.0.0.1:" + closedPort)
+                .hasMessageContaining("ConnectException: Connection refused")
+                .hasMessageNotContaining("(null)");
     }
 
     @Test
