@@ -80,6 +80,8 @@ public enum CieError {
     TOKEN_REQUEST_FAILED(403),
     /** OpenID Connect: an ID token or UserInfo response is malformed, cannot be decrypted, or its at_hash is wrong. */
     INVALID_TOKEN(400),
+    /** The evidence store cannot keep the login's record now (database down, disk full): no login without it. */
+    EVIDENCE_UNAVAILABLE(503),
     /** Anything unexpected; details are in the server log only. */
     INTERNAL_ERROR(500);
 

@@ -50,8 +50,8 @@ class SecurityDocTest {
     /** @return the test sources of every module, by simple class name */
     private static Map<String, String> testSources() throws IOException {
         Map<String, String> sources = new HashMap<>();
-        for (String module : new String[] {"cie-servlet", "cie-oidc", "cie-jsp-taglib", "cie-test-idp", "sample-war",
-                "container-tests"}) {
+        for (String module : new String[] {"cie-servlet", "cie-servlet-jaspic", "cie-oidc", "cie-jsp-taglib", "cie-test-idp",
+                "sample-war", "container-tests"}) {
             Path root = Paths.get("..", module, "src", "test", "java");
             if (!Files.isDirectory(root)) {
                 continue;

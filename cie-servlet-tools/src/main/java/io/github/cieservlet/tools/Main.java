@@ -2,6 +2,8 @@ package io.github.cieservlet.tools;
 
 import io.github.cieservlet.tools.cert.CheckCertCommand;
 import io.github.cieservlet.tools.cert.KeygenCommand;
+import io.github.cieservlet.tools.evidence.ExportEvidenceCommand;
+import io.github.cieservlet.tools.evidence.VerifyEvidenceCommand;
 import io.github.cieservlet.tools.metadata.CheckMetadataCommand;
 import io.github.cieservlet.tools.metadata.MetadataCommand;
 import io.github.cieservlet.tools.oidc.CheckEntityConfigurationCommand;
@@ -20,7 +22,8 @@ public final class Main {
     private static final Option HELP = Option.flag("help", "show this help and exit");
     private static final Option DEBUG = Option.flag("debug", "print stack traces of errors");
     private static final List<Command> COMMANDS = List.of(new KeygenCommand(), new CheckCertCommand(),
-            new MetadataCommand(), new CheckMetadataCommand(), new CheckEntityConfigurationCommand());
+            new MetadataCommand(), new CheckMetadataCommand(), new VerifyEvidenceCommand(), new ExportEvidenceCommand(),
+            new CheckEntityConfigurationCommand());
 
     private Main() {
     }

@@ -11,10 +11,14 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Runs the shaded {@code target/cie-servlet-tools.jar} as a separate process, as users do. */
+/**
+ * Runs the shaded jar the build publishes ({@code target/cie-servlet-tools-<version>-all.jar}, classifier
+ * {@code all}) as a separate process, as users do after {@code mvn dependency:copy}.
+ */
 class ExecutableJarIT {
 
-    private static final Path JAR = Path.of("target", "cie-servlet-tools.jar");
+    private static final Path JAR = Path.of("target", "cie-servlet-tools-" + System.getProperty("project.version",
+            "0.1.0-SNAPSHOT") + "-all.jar");
 
     @TempDir
     Path dir;

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.cieservlet.tools.cert.CertRule;
 import io.github.cieservlet.tools.cert.CheckCertCommand;
 import io.github.cieservlet.tools.cert.KeygenCommand;
+import io.github.cieservlet.tools.evidence.ExportEvidenceCommand;
+import io.github.cieservlet.tools.evidence.VerifyEvidenceCommand;
 import io.github.cieservlet.tools.metadata.CheckMetadataCommand;
 import io.github.cieservlet.tools.metadata.MetadataCommand;
 import io.github.cieservlet.tools.metadata.MetadataRule;
@@ -22,7 +24,8 @@ class ToolsDocTest {
     void everyCommandOptionRuleAndExitCodeIsDocumented() throws Exception {
         String doc = Files.readString(Path.of("..", "docs", "tools.md"));
         for (Command command : List.of(new KeygenCommand(), new CheckCertCommand(), new MetadataCommand(),
-                new CheckMetadataCommand(), new CheckEntityConfigurationCommand())) {
+                new CheckMetadataCommand(), new VerifyEvidenceCommand(), new ExportEvidenceCommand(),
+                new CheckEntityConfigurationCommand())) {
             assertThat(doc).contains("## `" + command.name() + "`");
             command.options().forEach(option -> assertThat(doc).as(command.name()).contains("--" + option.name()));
         }

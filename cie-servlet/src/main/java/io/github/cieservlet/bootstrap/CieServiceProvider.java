@@ -2,7 +2,9 @@ package io.github.cieservlet.bootstrap;
 
 import io.github.cieservlet.CieAuthenticationListener;
 import io.github.cieservlet.config.CieSettings;
+import io.github.cieservlet.evidence.EvidenceRecorder;
 import io.github.cieservlet.saml.AuthnRequestFactory;
+import io.github.cieservlet.saml.IdpMetadataPolicy;
 import io.github.cieservlet.saml.IdpMetadataProvider;
 import io.github.cieservlet.saml.SpMetadataFactory;
 import io.github.cieservlet.saml.validation.ResponseValidator;
@@ -10,22 +12,23 @@ import io.github.cieservlet.spi.LoginProtocol;
 import io.github.cieservlet.store.InMemoryReplayCache;
 import io.github.cieservlet.store.PendingRequestCodec;
 import io.github.cieservlet.store.ReplayCache;
+import io.github.cieservlet.store.ReplayCaches;
 import jakarta.servlet.ServletContext;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The assembled service provider: settings and every collaborator built once at startup (AuthnRequest
  * factory, signed SP metadata, IdP metadata source, Response validator, pending-login codec, replay cache,
  * listeners). Published as a {@link ServletContext} attribute; the filter and the servlets fetch it with
  * {@link #from(ServletContext)}. Logins in progress cost it no memory (they travel sealed in a cookie); the
- * replay cache is swept of expired IDs every minute by one daemon thread, stopped by {@link #close()}.
+ * replay cache is where {@code cie.stateStore} says. One daemon thread ({@link Maintenance}) sweeps the in-memory
+ * replay cache, refreshes the IdP metadata, warns of expiring certificates and purges old evidence; it is
+ * stopped by {@link #close()}.
  */
 public final class CieServiceProvider implements AutoCloseable {
 
@@ -33,7 +36,7 @@ public final class CieServiceProvider implements AutoCloseable {
     public static final String CONTEXT_ATTRIBUTE = CieServiceProvider.class.getName();
 
     private static final int MAX_REPLAY_ENTRIES = 200_000;
-    private static final long SWEEP_SECONDS = 60;
+    private static final Duration SWEEP_INTERVAL = Duration.ofSeconds(60);
 
     private final CieSettings settings;
     private final Clock clock;
@@ -42,10 +45,12 @@ public final class CieServiceProvider implements AutoCloseable {
     private final String spMetadataXml;
     private final ResponseValidator responseValidator;
     private final PendingRequestCodec pendingRequestCodec;
-    private final InMemoryReplayCache replayCache;
-    private final ScheduledExecutorService sweeper;
+    private final ReplayCache replayCache;
     private final List<CieAuthenticationListener> listeners;
     private final Optional<LoginProtocol> protocol;
+    private final EvidenceRecorder evidence;
+    private final Maintenance maintenance;
+    private final CieMonitor monitor;
 
     /**
      * @param settings the validated settings
@@ -71,34 +76,43 @@ public final class CieServiceProvider implements AutoCloseable {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.idpMetadata = new IdpMetadataProvider(settings.idpMetadataLocation(), settings.idpMetadataRefresh(),
-                classLoader, clock);
+                classLoader, clock, new IdpMetadataPolicy(settings.idpCertificatePins(),
+                        settings.idpMetadataCache().orElse(null)));
         this.authnRequests = new AuthnRequestFactory(settings);
         this.spMetadataXml = new SpMetadataFactory(settings).signedXml();
-        this.replayCache = new InMemoryReplayCache(MAX_REPLAY_ENTRIES, clock);
+        this.replayCache = ReplayCaches.open(settings.stateStore(), MAX_REPLAY_ENTRIES, classLoader, clock);
         this.responseValidator = new ResponseValidator(settings.entityId(), settings.endpoints().acsUrl(),
                 settings.clockSkew(), clock, replayCache);
         this.pendingRequestCodec = PendingRequestCodec.derivedFrom(settings.credentials().privateKey());
         this.listeners = List.copyOf(listeners);
         this.protocol = Objects.requireNonNull(protocol.apply(replayCache), "protocol");
-        this.sweeper = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "cie-servlet-replay-cache-sweeper");
-            thread.setDaemon(true);
-            return thread;
-        });
-        sweeper.scheduleWithFixedDelay(replayCache::sweep, SWEEP_SECONDS, SWEEP_SECONDS, TimeUnit.SECONDS);
+        this.evidence = EvidenceRecorder.open(settings.evidence(), settings.evidenceRetention(), clock);
+        this.maintenance = new Maintenance(settings.entityId());
+        this.monitor = new CieMonitor(settings, evidence, idpMetadata, clock);
+        monitor.register();
+        if (replayCache instanceof InMemoryReplayCache) {
+            maintenance.every("replay cache sweep", SWEEP_INTERVAL, SWEEP_INTERVAL, ((InMemoryReplayCache) replayCache)::sweep);
+        }
+        maintenance.every("SP certificate expiry", Duration.ZERO, Duration.ofDays(1),
+                () -> CertificateExpiry.check(settings, clock));
+        maintenance.every("IdP metadata refresh", Duration.ofSeconds(10), Duration.ofMinutes(5),
+                idpMetadata::refreshIfDue);
+        if (evidence.enabled()) {
+            maintenance.every("evidence retention purge", Duration.ofMinutes(1), Duration.ofDays(1),
+                    evidence::purgeExpired);
+        }
     }
 
     /**
      * @param context the web application's context
      * @return the provider the {@link CieContextListener} published
-     * @throws IllegalStateException when there is none (the listener did not run or failed)
+     * @throws IllegalStateException when there is none, naming the cause (failed startup, jar in the server's
+     *     lib/, initializer left out)
      */
     public static CieServiceProvider from(ServletContext context) {
         Object provider = context.getAttribute(CONTEXT_ATTRIBUTE);
         if (!(provider instanceof CieServiceProvider)) {
-            throw new IllegalStateException("cie-servlet is not initialised: " + CieContextListener.class.getName()
-                    + " did not run. It is registered by the cie-servlet jar's web-fragment.xml; if web.xml is"
-                    + " metadata-complete or uses <absolute-ordering>, declare it as a <listener> in web.xml.");
+            throw new IllegalStateException(StartupDiagnosis.whyNotStarted(context));
         }
         return (CieServiceProvider) provider;
     }
@@ -143,6 +157,16 @@ public final class CieServiceProvider implements AutoCloseable {
         return replayCache;
     }
 
+    /** @return where the evidence of logins is recorded */
+    public EvidenceRecorder evidence() {
+        return evidence;
+    }
+
+    /** @return the login counters shown in JMX */
+    public CieMonitor monitor() {
+        return monitor;
+    }
+
     /** @return the authentication listeners */
     public List<CieAuthenticationListener> listeners() {
         return listeners;
@@ -153,9 +177,11 @@ public final class CieServiceProvider implements AutoCloseable {
         return protocol;
     }
 
-    /** Stops the replay cache sweeper. */
+    /** Stops the background jobs and releases the stores; called when the web application stops. */
     @Override
     public void close() {
-        sweeper.shutdownNow();
+        monitor.unregister();
+        maintenance.close();
+        evidence.close();
     }
 }

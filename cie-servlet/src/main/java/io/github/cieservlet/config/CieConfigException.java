@@ -18,6 +18,15 @@ public final class CieConfigException extends RuntimeException {
         this.problems = List.copyOf(problems);
     }
 
+    /**
+     * @param param the param concerned
+     * @param message what is wrong and how to fix it
+     * @return the exception of that one problem
+     */
+    public static CieConfigException of(CieParam param, String message) {
+        return new CieConfigException(List.of(new ConfigProblem(param.key(), message)));
+    }
+
     /** @return the problems, in the order they were found */
     public List<ConfigProblem> problems() {
         return problems;

@@ -28,12 +28,21 @@ public enum CieParam {
                     + " Default: the Ministry's URL for the environment, or the bundled test IdP for local."),
     IDP_METADATA_REFRESH_SECONDS("cie.idpMetadataRefreshSeconds", "43200",
             "How often to reload the identity provider metadata, in seconds."),
+    IDP_METADATA_CACHE("cie.idpMetadataCache", null,
+            "A file where the last good identity provider metadata is kept, used at startup when the metadata URL"
+                    + " cannot be reached, e.g. /var/lib/portale/cie-idp-metadata.xml."),
+    IDP_CERTIFICATE_PINS("cie.idpCertificatePins", null,
+            "Comma-separated SHA-256 fingerprints of the identity provider signing certificates accepted; metadata"
+                    + " naming another key is refused. Default: any key the metadata names."),
     KEYSTORE("cie.keystore", null,
             "The service provider's PKCS#12 keystore: file:/path, a plain file path, or classpath:path."),
     KEYSTORE_PASSWORD("cie.keystorePassword", null,
             "Password of the keystore; use ${env:NAME} so the secret stays out of web.xml."),
     KEY_ALIAS("cie.keyAlias", null,
             "Alias of the signing key in the keystore; may be omitted when the keystore holds exactly one key."),
+    NEXT_KEY_ALIAS("cie.nextKeyAlias", null,
+            "Alias of the next signing key in the same keystore, during a key rollover: the metadata publishes both"
+                    + " certificates while requests are signed with cie.keyAlias. See docs/onboarding.md."),
     KEY_PASSWORD("cie.keyPassword", null,
             "Password of the private key, if it differs from the keystore password."),
     LEVEL("cie.level", "L3",
@@ -69,7 +78,8 @@ public enum CieParam {
     NACE2_CODE("cie.nace2Code", null,
             "ATECO/NACE rev.2 code, e.g. 62.01.00; required when cie.subjectType is private."),
     MUNICIPALITY("cie.municipality", null,
-            "ISTAT (Belfiore) code of the municipality of the registered office, upper case, e.g. H501."),
+            "Code of the municipality of the registered office, upper case: the cadastral (Belfiore) code, e.g. H501"
+                    + " for Rome, as in the CIE examples (not the numeric ISTAT code, 058091 for Rome)."),
     PROVINCE("cie.province", null,
             "Car-plate code of the province, upper case, e.g. RM; optional."),
     COUNTRY("cie.country", null,
@@ -88,6 +98,33 @@ public enum CieParam {
                     + " origin only), nocache (no caching headers only) or none."),
     AUTHENTICATION_LISTENERS("cie.authenticationListeners", null,
             "Comma-separated class names of CieAuthenticationListener implementations that keep the login evidence."),
+    PROTECT("cie.protect", null,
+            "Comma-separated URL patterns the library protects with its filter, no <filter-mapping> needed, e.g."
+                    + " /area-riservata/*; none when the application checks the citizen itself. Startup fails when"
+                    + " nothing is protected."),
+    CONTAINER_SECURITY("cie.containerSecurity", "false",
+            "true: the CIE login becomes the container's own login (Jakarta Authentication, needs the"
+                    + " cie-servlet-jaspic jar), so security-constraint, roles, isUserInRole and getUserPrincipal work."),
+    BASE_ROLE("cie.baseRole", "cittadino",
+            "With cie.containerSecurity: the role every citizen logged in with CIE has."),
+    ROLES_DATA_SOURCE("cie.rolesDataSource", null,
+            "With cie.containerSecurity: JNDI name of the DataSource of cie.rolesQuery, e.g. java:comp/env/jdbc/portale."),
+    ROLES_QUERY("cie.rolesQuery", null,
+            "With cie.containerSecurity: SQL giving a citizen's extra roles, one per row, from the fiscal code as its"
+                    + " one parameter, e.g. SELECT role FROM user_roles WHERE fiscal_code = ?"),
+    EVIDENCE("cie.evidence", null,
+            "Where the evidence of every login is kept: jndi:java:comp/env/jdbc/<name> (a container DataSource),"
+                    + " file:/absolute/directory, or none. Unset or none: a WARN at startup says the duty to keep"
+                    + " evidence is not met."),
+    EVIDENCE_RETENTION("cie.evidenceRetention", "P24M",
+            "How long evidence is kept before the library purges it: an ISO-8601 period, e.g. P24M (24 months)"
+                    + " or P3Y."),
+    HEALTH("cie.health", "off",
+            "The JSON health endpoint <pathPrefix>/health: off, loopback (clients on this machine only; not behind a"
+                    + " reverse proxy on the same host) or token:${env:NAME} (Authorization: Bearer, 32+ characters)."),
+    STATE_STORE("cie.stateStore", "memory",
+            "Where the state shared across a login is kept (answered requests, replay cache): memory (one node),"
+                    + " jcache:<cache name> (a JCache cache shared by the nodes) or jndi:java:comp/env/jdbc/<name>."),
     PROTOCOL("cie.protocol", "saml",
             "The login protocol: saml (built in) or oidc (CIE OpenID Connect; needs the io.github.cieservlet:cie-oidc"
                     + " jar in the application, see docs/oidc.md)."),

@@ -2,7 +2,11 @@ package io.github.cieservlet.config;
 
 import io.github.cieservlet.CieLevel;
 import java.time.Duration;
+import java.time.Period;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.Objects;
 
 /**
@@ -30,6 +34,13 @@ public final class CieSettings {
     private final String afterLogoutPath;
     private final boolean idpLogout;
     private final List<String> authenticationListeners;
+    private final EvidenceLocation evidence;
+    private final Period evidenceRetention;
+    private final StateStoreLocation stateStore;
+    private final SpCredentials nextCredentials;
+    private final HealthAccess health;
+    private final Path idpMetadataCache;
+    private final Set<String> idpCertificatePins;
     private final ProtectedHeaders protectedHeaders;
     private final String protocol;
 
@@ -53,6 +64,13 @@ public final class CieSettings {
         this.afterLogoutPath = Objects.requireNonNull(b.afterLogoutPath, "afterLogoutPath");
         this.idpLogout = b.idpLogout;
         this.authenticationListeners = List.copyOf(b.authenticationListeners);
+        this.evidence = Objects.requireNonNull(b.evidence, "evidence");
+        this.evidenceRetention = Objects.requireNonNull(b.evidenceRetention, "evidenceRetention");
+        this.stateStore = Objects.requireNonNull(b.stateStore, "stateStore");
+        this.nextCredentials = b.nextCredentials;
+        this.health = Objects.requireNonNull(b.health, "health");
+        this.idpMetadataCache = b.idpMetadataCache;
+        this.idpCertificatePins = Set.copyOf(b.idpCertificatePins);
         this.protectedHeaders = Objects.requireNonNull(b.protectedHeaders, "protectedHeaders");
         this.protocol = Objects.requireNonNull(b.protocol, "protocol");
     }
@@ -157,6 +175,41 @@ public final class CieSettings {
         return authenticationListeners;
     }
 
+    /** @return where the evidence of logins is kept */
+    public EvidenceLocation evidence() {
+        return evidence;
+    }
+
+    /** @return how long evidence is kept */
+    public Period evidenceRetention() {
+        return evidenceRetention;
+    }
+
+    /** @return where the state shared across a login is kept */
+    public StateStoreLocation stateStore() {
+        return stateStore;
+    }
+
+    /** @return the next signing key during a rollover (published in the metadata, not used to sign) */
+    public Optional<SpCredentials> nextCredentials() {
+        return Optional.ofNullable(nextCredentials);
+    }
+
+    /** @return who may read the health endpoint */
+    public HealthAccess health() {
+        return health;
+    }
+
+    /** @return where the last good IdP metadata is kept */
+    public Optional<Path> idpMetadataCache() {
+        return Optional.ofNullable(idpMetadataCache);
+    }
+
+    /** @return SHA-256 fingerprints of the accepted IdP signing certificates; empty: any */
+    public Set<String> idpCertificatePins() {
+        return idpCertificatePins;
+    }
+
     /** @return the headers the filter adds to protected pages */
     public ProtectedHeaders protectedHeaders() {
         return protectedHeaders;
@@ -188,6 +241,13 @@ public final class CieSettings {
         private String afterLogoutPath = "/";
         private boolean idpLogout;
         private List<String> authenticationListeners = List.of();
+        private EvidenceLocation evidence = EvidenceLocation.UNSET;
+        private Period evidenceRetention = Period.ofMonths(24);
+        private StateStoreLocation stateStore = StateStoreLocation.MEMORY;
+        private SpCredentials nextCredentials;
+        private HealthAccess health = HealthAccess.OFF;
+        private Path idpMetadataCache;
+        private Set<String> idpCertificatePins = Set.of();
         private ProtectedHeaders protectedHeaders = ProtectedHeaders.DENY;
         private String protocol = "saml";
 
@@ -305,6 +365,48 @@ public final class CieSettings {
         /** @param value listener class names @return this */
         public Builder authenticationListeners(List<String> value) {
             this.authenticationListeners = value;
+            return this;
+        }
+
+        /** @param value where evidence is kept @return this */
+        public Builder evidence(EvidenceLocation value) {
+            this.evidence = value;
+            return this;
+        }
+
+        /** @param value how long evidence is kept @return this */
+        public Builder evidenceRetention(Period value) {
+            this.evidenceRetention = value;
+            return this;
+        }
+
+        /** @param value where shared login state is kept @return this */
+        public Builder stateStore(StateStoreLocation value) {
+            this.stateStore = value;
+            return this;
+        }
+
+        /** @param value who may read the health endpoint @return this */
+        public Builder health(HealthAccess value) {
+            this.health = value;
+            return this;
+        }
+
+        /** @param value the next signing key, or null @return this */
+        public Builder nextCredentials(SpCredentials value) {
+            this.nextCredentials = value;
+            return this;
+        }
+
+        /** @param value the last good IdP metadata file, or null @return this */
+        public Builder idpMetadataCache(Path value) {
+            this.idpMetadataCache = value;
+            return this;
+        }
+
+        /** @param value accepted IdP certificate fingerprints @return this */
+        public Builder idpCertificatePins(Set<String> value) {
+            this.idpCertificatePins = value;
             return this;
         }
 

@@ -7,7 +7,14 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Period;
+import java.time.format.DateTimeParseException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -33,6 +40,7 @@ public final class CieSettingsReader {
     private final ClassLoader classLoader;
     private final Clock clock;
     private final List<ConfigProblem> problems = new ArrayList<>();
+    private SpCredentials nextCredentials;
 
     /**
      * @param source the raw values
@@ -68,6 +76,7 @@ public final class CieSettingsReader {
         builder.registerServlets(bool(CieParam.REGISTER_SERVLETS))
                 .idpMetadataRefresh(Duration.ofSeconds(integer(CieParam.IDP_METADATA_REFRESH_SECONDS, 60, 7 * 86400)))
                 .credentials(credentials())
+                .nextCredentials(nextCredentials)
                 .level(level)
                 .comparison(comparison)
                 .binding(enumOf(CieParam.BINDING, RequestBinding.class).orElse(RequestBinding.POST))
@@ -77,6 +86,12 @@ public final class CieSettingsReader {
                 .afterLogoutPath(afterLogoutPath())
                 .idpLogout(bool(CieParam.IDP_LOGOUT))
                 .authenticationListeners(listeners())
+                .evidence(evidence())
+                .evidenceRetention(evidenceRetention())
+                .stateStore(stateStore())
+                .health(health())
+                .idpMetadataCache(idpMetadataCache())
+                .idpCertificatePins(idpCertificatePins())
                 .protocol(protocol())
                 .protectedHeaders(enumOf(CieParam.PROTECTED_HEADERS, ProtectedHeaders.class).orElse(ProtectedHeaders.DENY));
         if (environment.isPresent() && baseUrl != null) {
@@ -211,6 +226,7 @@ public final class CieSettingsReader {
             }
             byte[] bytes = location.read(classLoader);
             char[] keyPassword = value(CieParam.KEY_PASSWORD).map(String::toCharArray).orElse(null);
+            nextCredentials = nextKey(bytes, password.get().toCharArray(), keyPassword);
             return SpCredentials.fromPkcs12(bytes, password.get().toCharArray(),
                     value(CieParam.KEY_ALIAS).orElse(null), keyPassword, clock.instant());
         } catch (IOException e) {
@@ -219,6 +235,23 @@ public final class CieSettingsReader {
             problem(CieParam.KEYSTORE, e.getMessage());
         }
         return null;
+    }
+
+    private SpCredentials nextKey(byte[] keystore, char[] password, char[] keyPassword) {
+        Optional<String> alias = value(CieParam.NEXT_KEY_ALIAS);
+        if (alias.isEmpty()) {
+            return null;
+        }
+        if (value(CieParam.KEY_ALIAS).isEmpty() || value(CieParam.KEY_ALIAS).equals(alias)) {
+            problem(CieParam.NEXT_KEY_ALIAS, "needs cie.keyAlias set to the current key, a different alias");
+            return null;
+        }
+        try {
+            return SpCredentials.fromPkcs12(keystore, password, alias.get(), keyPassword, clock.instant());
+        } catch (IllegalArgumentException e) {
+            problem(CieParam.NEXT_KEY_ALIAS, e.getMessage());
+            return null;
+        }
     }
 
     private SpOrganization organization() {
@@ -327,6 +360,86 @@ public final class CieSettingsReader {
             }
         }
         return names;
+    }
+
+    private EvidenceLocation evidence() {
+        Optional<String> text = value(CieParam.EVIDENCE);
+        if (text.isEmpty()) {
+            return EvidenceLocation.UNSET;
+        }
+        try {
+            return EvidenceLocation.parse(text.get());
+        } catch (IllegalArgumentException e) {
+            problem(CieParam.EVIDENCE, e.getMessage());
+            return EvidenceLocation.UNSET;
+        }
+    }
+
+    private Path idpMetadataCache() {
+        Optional<String> text = value(CieParam.IDP_METADATA_CACHE);
+        if (text.isEmpty()) {
+            return null;
+        }
+        Path file = Paths.get(text.get().startsWith("file:") ? text.get().substring("file:".length()) : text.get());
+        if (!file.isAbsolute() || file.getParent() == null || !Files.isDirectory(file.getParent())
+                || !Files.isWritable(file.getParent())) {
+            problem(CieParam.IDP_METADATA_CACHE, "must be an absolute file path in an existing directory the server"
+                    + " can write, e.g. /var/lib/portale/cie-idp-metadata.xml");
+            return null;
+        }
+        return file;
+    }
+
+    private Set<String> idpCertificatePins() {
+        Set<String> pins = new LinkedHashSet<>();
+        for (String pin : value(CieParam.IDP_CERTIFICATE_PINS).map(t -> t.split(",")).orElse(new String[0])) {
+            String normalized = pin.replaceAll("[:\\s]", "").toLowerCase(Locale.ROOT);
+            if (normalized.isEmpty()) {
+                continue;
+            }
+            if (!normalized.matches("[0-9a-f]{64}")) {
+                problem(CieParam.IDP_CERTIFICATE_PINS, "'" + pin.trim() + "' is not a SHA-256 fingerprint; give 64 hex"
+                        + " digits, with or without colons, as printed by openssl x509 -noout -fingerprint -sha256");
+            }
+            pins.add(normalized);
+        }
+        return pins;
+    }
+
+    private HealthAccess health() {
+        try {
+            return HealthAccess.parse(valueOrDefault(CieParam.HEALTH));
+        } catch (IllegalArgumentException e) {
+            problem(CieParam.HEALTH, e.getMessage());
+            return HealthAccess.OFF;
+        }
+    }
+
+    private StateStoreLocation stateStore() {
+        try {
+            return StateStoreLocation.parse(valueOrDefault(CieParam.STATE_STORE));
+        } catch (IllegalArgumentException e) {
+            problem(CieParam.STATE_STORE, e.getMessage());
+            return StateStoreLocation.MEMORY;
+        }
+    }
+
+    private Period evidenceRetention() {
+        String text = valueOrDefault(CieParam.EVIDENCE_RETENTION);
+        Period period;
+        try {
+            period = Period.parse(text);
+        } catch (DateTimeParseException e) {
+            problem(CieParam.EVIDENCE_RETENTION, "'" + text + "' is not an ISO-8601 period; write e.g. P24M for 24"
+                    + " months or P3Y for 3 years");
+            return Period.ofMonths(24);
+        }
+        if (period.isNegative() || period.isZero() || period.toTotalMonths() > 1200) {
+            problem(CieParam.EVIDENCE_RETENTION, text + " is out of range; use a period from P1D to P100Y, normally"
+                    + " P24M (the 24 months the CIE rules ask for)");
+            return Period.ofMonths(24);
+        }
+        return period;
     }
 
     private Optional<String> value(CieParam param) {

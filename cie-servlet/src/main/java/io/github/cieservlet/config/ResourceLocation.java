@@ -3,11 +3,9 @@ package io.github.cieservlet.config;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.HttpURLConnection;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -141,23 +139,28 @@ public final class ResourceLocation {
         }
     }
 
+    /**
+     * One GET over {@link HttpURLConnection}, redirects not followed, the connection closed after it: unlike
+     * {@code java.net.http.HttpClient} it leaves no selector or worker thread behind, so undeploying the
+     * application leaks no thread or class loader.
+     */
     private byte[] fetch() throws IOException {
-        HttpClient client = HttpClient.newBuilder()
-                .connectTimeout(HTTP_TIMEOUT)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
-        HttpRequest request = HttpRequest.newBuilder(URI.create(location)).timeout(HTTP_TIMEOUT).GET().build();
+        HttpURLConnection connection = (HttpURLConnection) URI.create(location).toURL().openConnection();
         try {
-            HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
-            try (InputStream in = response.body()) {
-                if (response.statusCode() != 200) {
-                    throw new IOException("GET " + location + " answered HTTP " + response.statusCode());
-                }
+            connection.setConnectTimeout((int) HTTP_TIMEOUT.toMillis());
+            connection.setReadTimeout((int) HTTP_TIMEOUT.toMillis());
+            connection.setInstanceFollowRedirects(false);
+            connection.setUseCaches(false);
+            connection.setRequestProperty("Connection", "close");
+            int status = connection.getResponseCode();
+            if (status != HttpURLConnection.HTTP_OK) {
+                throw new IOException("GET " + location + " answered HTTP " + status);
+            }
+            try (InputStream in = connection.getInputStream()) {
                 return readBounded(in);
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while reading " + location, e);
+        } finally {
+            connection.disconnect();
         }
     }
 

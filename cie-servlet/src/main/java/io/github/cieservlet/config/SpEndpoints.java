@@ -19,6 +19,8 @@ public final class SpEndpoints {
     public static final String LOGOUT = "/logout";
     /** Path of the SAML SingleLogoutService endpoint under the prefix. */
     public static final String SLO = "/slo";
+    /** The health endpoint, under the prefix (only with {@code cie.health}). */
+    public static final String HEALTH = "/health";
 
     private final String publicBaseUrl;
     private final String pathPrefix;

@@ -6,7 +6,7 @@ import java.util.logging.Logger;
 /**
  * A named logger of the library over the JDK's {@code java.util.logging}, which Tomcat's JULI and WildFly's log
  * manager both capture, so the lines land in {@code catalina.out} and {@code server.log} with no logging setup in
- * the application; SLF4J is not needed. Each line names the logger (the class that logs) as its source. Messages take {@code {}}
+ * the application; SLF4J is not needed. Each line names the class and method that logged it as its source. Messages take {@code {}}
  * placeholders, filled in order; a {@link Throwable} given as the last argument is logged as the cause. The text
  * is formatted here, never by {@link java.text.MessageFormat}, so quotes and braces in values stay as they are.
  */
@@ -14,6 +14,8 @@ public final class Log {
 
     /** The category of raw protocol messages (requests and responses), off unless set to DEBUG/FINE. */
     public static final String PROTOCOL = "io.github.cieservlet.PROTOCOL";
+
+    private static final StackWalker STACK = StackWalker.getInstance();
 
     private final Logger logger;
 
@@ -81,7 +83,9 @@ public final class Log {
         Throwable cause = args.length > 0 && args[args.length - 1] instanceof Throwable
                 ? (Throwable) args[args.length - 1] : null;
         String message = format(pattern, args, cause == null ? args.length : args.length - 1);
-        logger.logp(level, logger.getName(), null, message, cause);
+        StackWalker.StackFrame caller = STACK.walk(frames -> frames
+                .filter(frame -> !Log.class.getName().equals(frame.getClassName())).findFirst()).orElseThrow();
+        logger.logp(level, caller.getClassName(), caller.getMethodName(), message, cause);
     }
 
     /**

@@ -2,7 +2,6 @@ package io.github.cieservlet.saml;
 
 import io.github.cieservlet.config.RequestBinding;
 import io.github.cieservlet.config.SpCredentials;
-import net.shibboleth.utilities.java.support.xml.SerializeSupport;
 import org.opensaml.saml.saml2.core.AuthnRequest;
 
 /**
@@ -32,7 +31,7 @@ public final class AuthnRequestEncoder {
      */
     public String signedPostXml(AuthnRequest request) {
         requireUnsigned(request);
-        return SerializeSupport.nodeToString(signer.sign(request));
+        return SecureXml.toXml(signer.sign(request));
     }
 
     /**

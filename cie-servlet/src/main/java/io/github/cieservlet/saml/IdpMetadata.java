@@ -2,6 +2,7 @@ package io.github.cieservlet.saml;
 
 import io.github.cieservlet.config.RequestBinding;
 import java.security.cert.X509Certificate;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -17,6 +18,7 @@ public final class IdpMetadata {
     private final Map<RequestBinding, String> ssoUrls;
     private final String sloRedirectUrl;
     private final List<X509Certificate> signingCertificates;
+    private final Instant validUntil;
 
     /**
      * @param entityId the IdP entity ID (the Issuer of its Responses)
@@ -26,6 +28,19 @@ public final class IdpMetadata {
      */
     public IdpMetadata(String entityId, Map<RequestBinding, String> ssoUrls, String sloRedirectUrl,
             List<X509Certificate> signingCertificates) {
+        this(entityId, ssoUrls, sloRedirectUrl, signingCertificates, null);
+    }
+
+    /**
+     * @param entityId the IdP entity ID (the Issuer of its Responses)
+     * @param ssoUrls SingleSignOnService Location per binding; at least one
+     * @param sloRedirectUrl the HTTP-Redirect SingleLogoutService Location, or null
+     * @param signingCertificates the signing certificates; at least one
+     * @param validUntil the document's validUntil, or null when it has none
+     */
+    public IdpMetadata(String entityId, Map<RequestBinding, String> ssoUrls, String sloRedirectUrl,
+            List<X509Certificate> signingCertificates, Instant validUntil) {
+        this.validUntil = validUntil;
         this.entityId = Objects.requireNonNull(entityId, "entityId");
         this.ssoUrls = Map.copyOf(ssoUrls);
         this.sloRedirectUrl = sloRedirectUrl;
@@ -33,6 +48,11 @@ public final class IdpMetadata {
         if (this.ssoUrls.isEmpty() || this.signingCertificates.isEmpty()) {
             throw new IllegalArgumentException("IdP metadata needs an SSO endpoint and a signing certificate");
         }
+    }
+
+    /** @return the document's validUntil (the earliest, when nested), if it has one */
+    public Optional<Instant> validUntil() {
+        return Optional.ofNullable(validUntil);
     }
 
     /** @return the IdP entity ID */

@@ -2,12 +2,14 @@ package io.github.cieservlet.saml;
 
 import io.github.cieservlet.config.RequestBinding;
 import java.security.cert.X509Certificate;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.opensaml.core.xml.XMLObject;
 import org.opensaml.saml.common.xml.SAMLConstants;
+import org.opensaml.saml.saml2.common.TimeBoundSAMLObject;
 import org.opensaml.saml.saml2.metadata.Endpoint;
 import org.opensaml.saml.saml2.metadata.EntitiesDescriptor;
 import org.opensaml.saml.saml2.metadata.EntityDescriptor;
@@ -50,7 +52,19 @@ public final class IdpMetadataParser {
             throw new SamlXmlException("IdP " + entity.getEntityID() + " publishes no signing certificate");
         }
         String sloUrl = location(idp.getSingleLogoutServices(), RequestBinding.REDIRECT.uri());
-        return new IdpMetadata(entity.getEntityID().trim(), ssoUrls, sloUrl, certificates);
+        return new IdpMetadata(entity.getEntityID().trim(), ssoUrls, sloUrl, certificates, validUntil(entity));
+    }
+
+    /** The earliest validUntil of the entity and the groups around it. */
+    private static Instant validUntil(EntityDescriptor entity) {
+        Instant earliest = null;
+        for (XMLObject node = entity; node != null; node = node.getParent()) {
+            Instant until = node instanceof TimeBoundSAMLObject ? ((TimeBoundSAMLObject) node).getValidUntil() : null;
+            if (until != null && (earliest == null || until.isBefore(earliest))) {
+                earliest = until;
+            }
+        }
+        return earliest;
     }
 
     private static EntityDescriptor onlyIdentityProvider(XMLObject root) throws SamlXmlException {

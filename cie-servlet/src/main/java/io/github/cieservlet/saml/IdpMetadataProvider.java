@@ -3,12 +3,20 @@ package io.github.cieservlet.saml;
 import io.github.cieservlet.CieAuthenticationException;
 import io.github.cieservlet.CieError;
 import io.github.cieservlet.config.ResourceLocation;
+import io.github.cieservlet.logging.Causes;
 import io.github.cieservlet.logging.Log;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -19,7 +27,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * <p>When a reload fails the metadata loaded before keeps being served (a WARN is logged) and the reload is
  * retried after {@link #RETRY_INTERVAL}. When no metadata was ever loaded, callers get
  * {@link CieError#IDP_METADATA_UNAVAILABLE} and the source is tried again at most once per
- * {@link #RETRY_INTERVAL}, however many logins arrive. Thread-safe: one thread loads at a time; while it
+ * {@link #RETRY_INTERVAL}, however many logins arrive; with a last good copy on disk ({@link IdpMetadataPolicy})
+ * that copy is served until the source answers. New metadata replaces the metadata in use only when the
+ * {@link IdpMetadataPolicy} accepts it (validUntil, same entity, pinned keys); a key change is logged at WARN.
+ * Thread-safe: one thread loads at a time; while it
  * reloads, the others keep getting the current metadata without waiting.
  */
 public final class IdpMetadataProvider {
@@ -33,8 +44,13 @@ public final class IdpMetadataProvider {
     private final Duration refresh;
     private final ClassLoader loader;
     private final Clock clock;
+    private final IdpMetadataPolicy policy;
+    private final Set<String> reportedUnpinned = ConcurrentHashMap.newKeySet();
     private final ReentrantLock loadLock = new ReentrantLock();
     private volatile State state = new State(null, Instant.MIN, null);
+    private volatile Instant loadedAt;
+    private volatile Instant lastAttempt;
+    private volatile String lastOutcome = "not loaded yet";
 
     /**
      * Reads nothing yet.
@@ -45,6 +61,21 @@ public final class IdpMetadataProvider {
      * @param clock the clock deciding when to reload
      */
     public IdpMetadataProvider(ResourceLocation location, Duration refresh, ClassLoader loader, Clock clock) {
+        this(location, refresh, loader, clock, IdpMetadataPolicy.NONE);
+    }
+
+    /**
+     * Reads nothing yet.
+     *
+     * @param location where the metadata is published
+     * @param refresh how long loaded metadata is used before it is read again; positive
+     * @param loader the class loader for {@code classpath:} locations
+     * @param clock the clock deciding when to reload
+     * @param policy what new metadata must satisfy, and the last good copy on disk
+     */
+    public IdpMetadataProvider(ResourceLocation location, Duration refresh, ClassLoader loader, Clock clock,
+            IdpMetadataPolicy policy) {
+        this.policy = Objects.requireNonNull(policy, "policy");
         this.location = Objects.requireNonNull(location, "location");
         this.refresh = Objects.requireNonNull(refresh, "refresh");
         this.loader = Objects.requireNonNull(loader, "loader");
@@ -87,17 +118,112 @@ public final class IdpMetadataProvider {
     private State load(State previous) {
         Instant now = clock.instant();
         try {
-            IdpMetadata metadata = IdpMetadataParser.parse(location.read(loader));
+            byte[] document = location.read(loader);
+            IdpMetadata metadata = accepted(IdpMetadataParser.parse(document), previous.metadata, now);
             LOG.info("IdP metadata loaded from {}: entity {}, {} signing certificate(s)", location,
                     metadata.entityId(), metadata.signingCertificates().size());
+            saveLastGood(document);
+            loadedAt = now;
+            lastAttempt = now;
+            lastOutcome = "loaded";
             return new State(metadata, now.plus(refresh), null);
         } catch (IOException | SamlXmlException | RuntimeException e) {
             Instant retry = now.plus(RETRY_INTERVAL);
+            lastAttempt = now;
+            lastOutcome = "failed: " + e.getMessage();
             if (previous.metadata != null) {
                 LOG.warn("cannot reload the IdP metadata from {} ({}); still using the metadata loaded before, "
-                        + "next attempt after {}", location, e.getMessage(), retry);
+                        + "next attempt after {}", location, Causes.describe(e), retry);
+                return new State(previous.metadata, retry, e);
             }
-            return new State(previous.metadata, retry, e);
+            return new State(lastGood(now, e).orElse(null), retry, e);
+        }
+    }
+
+    /** Checks new metadata against the policy; logs a key change (WARN) and a key outside the pins (ERROR, once). */
+    private IdpMetadata accepted(IdpMetadata candidate, IdpMetadata current, Instant now) throws SamlXmlException {
+        for (String unpinned : policy.unpinned(candidate)) {
+            if (reportedUnpinned.add(unpinned)) {
+                LOG.error("The IdP metadata from {} names the signing certificate {}, which is not in"
+                        + " cie.idpCertificatePins: refused. If the Ministry changed its key, check the new"
+                        + " fingerprint with them and add it to the pins", location, unpinned);
+            }
+        }
+        Optional<String> refusal = policy.refusal(candidate, current, now);
+        if (refusal.isPresent()) {
+            throw new SamlXmlException("the new metadata is refused: " + refusal.get());
+        }
+        if (current != null) {
+            Set<String> before = fingerprints(current);
+            Set<String> after = fingerprints(candidate);
+            if (!before.equals(after)) {
+                LOG.warn("The IdP signing certificate changed: was {}, now {}", before, after);
+            }
+        }
+        return candidate;
+    }
+
+    private static Set<String> fingerprints(IdpMetadata metadata) {
+        Set<String> fingerprints = new TreeSet<>();
+        metadata.signingCertificates().forEach(c -> fingerprints.add(IdpMetadataPolicy.fingerprint(c)));
+        return fingerprints;
+    }
+
+    private void saveLastGood(byte[] document) {
+        policy.cacheFile().ifPresent(file -> {
+            try {
+                Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
+                Files.write(temporary, document);
+                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (IOException e) {
+                LOG.warn("cannot keep the last good IdP metadata in {} (cie.idpMetadataCache): {}", file, e.toString());
+            }
+        });
+    }
+
+    /** The last good copy on disk, when the source cannot be read and nothing was loaded yet. */
+    private Optional<IdpMetadata> lastGood(Instant now, Exception sourceFailure) {
+        Optional<Path> file = policy.cacheFile().filter(Files::isRegularFile);
+        if (file.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            IdpMetadata metadata = accepted(IdpMetadataParser.parse(Files.readAllBytes(file.get())), null, now);
+            LOG.warn("cannot load the IdP metadata from {} ({}); using the last good copy {} of {}", location,
+                    sourceFailure.getMessage(), file.get(), Files.getLastModifiedTime(file.get()));
+            return Optional.of(metadata);
+        } catch (IOException | SamlXmlException | RuntimeException e) {
+            LOG.warn("the last good IdP metadata {} cannot be used either: {}", file.get(), e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /** @return when metadata was last loaded from its source, if ever */
+    public Optional<Instant> loadedAt() {
+        return Optional.ofNullable(loadedAt);
+    }
+
+    /** @return when the source was last read, if ever */
+    public Optional<Instant> lastAttempt() {
+        return Optional.ofNullable(lastAttempt);
+    }
+
+    /** @return "loaded", "failed: ..." or "not loaded yet": the outcome of the last read */
+    public String lastOutcome() {
+        return lastOutcome;
+    }
+
+    /** @return the metadata in use, without loading anything */
+    public Optional<IdpMetadata> inUse() {
+        return Optional.ofNullable(state.metadata);
+    }
+
+    /** Reloads the metadata when it is due (the scheduled refresh); a failure is logged, never thrown. */
+    public void refreshIfDue() {
+        try {
+            current();
+        } catch (CieAuthenticationException e) {
+            LOG.warn("IdP metadata refresh: {}", e.getMessage());
         }
     }
 
@@ -106,7 +232,7 @@ public final class IdpMetadataProvider {
             return current.metadata;
         }
         throw new CieAuthenticationException(CieError.IDP_METADATA_UNAVAILABLE, "cannot load the IdP metadata from "
-                + location + " (" + current.failure.getMessage() + "); next attempt after " + current.nextLoad,
+                + location + " (" + Causes.describe(current.failure) + "); next attempt after " + current.nextLoad,
                 current.failure);
     }
 

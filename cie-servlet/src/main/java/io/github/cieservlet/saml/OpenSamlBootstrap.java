@@ -18,6 +18,28 @@ public final class OpenSamlBootstrap {
     private OpenSamlBootstrap() {
     }
 
+    /**
+     * Starts {@link #initialize()} on a short-lived daemon thread (with the caller's context class loader) and
+     * returns at once, so that OpenSAML's initialisation overlaps other start-up work, such as reading the
+     * configuration and the keystore. A later {@link #initialize()} waits for it to finish; if it failed, that
+     * call runs it again and throws, so the failure still stops the caller.
+     */
+    public static void initializeInBackground() {
+        if (initialized) {
+            return;
+        }
+        Thread thread = new Thread(() -> {
+            try {
+                initialize();
+            } catch (RuntimeException e) {
+                LOG.debug("OpenSAML initialisation in the background failed; it is retried when needed: {}", e.getMessage());
+            }
+        }, "cie-servlet-opensaml-init");
+        thread.setDaemon(true);
+        thread.setContextClassLoader(Thread.currentThread().getContextClassLoader());
+        thread.start();
+    }
+
     /** Initialises OpenSAML if not done yet; cheap after the first call, safe from any thread. */
     public static void initialize() {
         if (initialized) {

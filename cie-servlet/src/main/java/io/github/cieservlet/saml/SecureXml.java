@@ -7,7 +7,6 @@ import javax.xml.XMLConstants;
 import net.shibboleth.utilities.java.support.component.ComponentInitializationException;
 import net.shibboleth.utilities.java.support.xml.BasicParserPool;
 import net.shibboleth.utilities.java.support.xml.ParserPool;
-import net.shibboleth.utilities.java.support.xml.SerializeSupport;
 import net.shibboleth.utilities.java.support.xml.XMLParserException;
 import org.apache.xml.security.exceptions.XMLSecurityException;
 import org.apache.xml.security.signature.XMLSignature;
@@ -127,7 +126,18 @@ public final class SecureXml {
      * @return its XML, without re-indenting (signatures stay valid)
      */
     public static String toXml(XMLObject object) {
-        return SerializeSupport.nodeToString(marshall(object));
+        return toXml(marshall(object));
+    }
+
+    /**
+     * @param element an element this library built (marshalled, possibly signed): elements, attributes and
+     *        text only, every namespace declared as an attribute, as OpenSAML and Santuario make them
+     * @return the XML declaration and its XML, in one pass and without re-indenting (signatures stay valid)
+     * @throws IllegalArgumentException when the element holds another kind of node or a character XML 1.0
+     *         cannot carry
+     */
+    public static String toXml(Element element) {
+        return DomSerializer.toXml(element);
     }
 
     /**
@@ -171,6 +181,8 @@ public final class SecureXml {
         features.put("http://xml.org/sax/features/external-general-entities", Boolean.FALSE);
         features.put("http://xml.org/sax/features/external-parameter-entities", Boolean.FALSE);
         features.put("http://apache.org/xml/features/nonvalidating/load-external-dtd", Boolean.FALSE);
+        // SAML messages are small and read whole: build the nodes at once rather than through the deferred DOM
+        features.put("http://apache.org/xml/features/dom/defer-node-expansion", Boolean.FALSE);
         pool.setBuilderFeatures(features);
         Map<String, Object> attributes = new HashMap<>();
         attributes.put(XMLConstants.ACCESS_EXTERNAL_DTD, "");

@@ -9,7 +9,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.List;
 import java.util.Optional;
-import net.shibboleth.utilities.java.support.xml.SerializeSupport;
 import org.opensaml.core.xml.Namespace;
 import org.opensaml.core.xml.XMLObject;
 import org.opensaml.core.xml.schema.XSAny;
@@ -63,7 +62,7 @@ public final class SpMetadataFactory {
     public SpMetadataFactory(CieSettings settings) {
         EntityDescriptor entity = entityDescriptor(settings);
         XmlSigner signer = new XmlSigner(settings.credentials().privateKey(), settings.credentials().certificate());
-        this.signedXml = SerializeSupport.nodeToString(signer.sign(entity));
+        this.signedXml = SecureXml.toXml(signer.sign(entity));
     }
 
     /** @return the signed metadata document, the same string on every call */
@@ -90,6 +89,7 @@ public final class SpMetadataFactory {
         sp.setAuthnRequestsSigned(Boolean.TRUE);
         sp.setWantAssertionsSigned(Boolean.TRUE);
         sp.getKeyDescriptors().add(MetadataKeys.signingKey(settings.credentials().certificate()));
+        settings.nextCredentials().ifPresent(next -> sp.getKeyDescriptors().add(MetadataKeys.signingKey(next.certificate())));
 
         SingleLogoutService slo = SamlObjects.build(SingleLogoutService.DEFAULT_ELEMENT_NAME,
                 SingleLogoutService.class);

@@ -60,21 +60,34 @@ public final class AssertionConsumerServlet extends HttpServlet {
             errorPages.render(request, response, CieError.METHOD_NOT_ALLOWED, request.getMethod() + " on the ACS");
             return;
         }
+        LoginEvidence evidence = new LoginEvidence(provider.evidence(), provider.monitor(),
+                provider.clock().instant());
         try {
-            consume(request, response);
+            consume(request, response, evidence);
         } catch (CieAuthenticationException e) {
+            evidence.refused(e.error(), idpEntityId());
             errorPages.render(request, response, e.error(), e.getMessage());
         } catch (RuntimeException e) {
             LOG.error("Unexpected failure in the CIE Assertion Consumer Service", e);
+            evidence.refused(CieError.INTERNAL_ERROR, idpEntityId());
             errorPages.render(request, response, CieError.INTERNAL_ERROR, "unexpected " + e.getClass().getName());
         }
     }
 
-    private void consume(HttpServletRequest request, HttpServletResponse response)
+    private String idpEntityId() {
+        try {
+            return provider.idpMetadata().current().entityId();
+        } catch (CieAuthenticationException e) {
+            return null;
+        }
+    }
+
+    private void consume(HttpServletRequest request, HttpServletResponse response, LoginEvidence evidence)
             throws CieAuthenticationException, IOException {
-        Instant receivedAt = provider.clock().instant();
+        Instant receivedAt = evidence.receivedAt();
         FormBody form = FormBody.read(request, provider.settings().maxResponseBytes());
         byte[] xml = decodeBase64(form.get("SAMLResponse"));
+        evidence.response(xml);
         String relayState = form.get("RelayState");
         // the binding first: only this browser's own cookie for exactly this RelayState names a login; nothing
         // is consumed yet, so a stranger who knows the RelayState cannot cancel the login
@@ -82,6 +95,9 @@ public final class AssertionConsumerServlet extends HttpServlet {
                 .orElseThrow(() -> new CieAuthenticationException(CieError.UNKNOWN_REQUEST, "no login in progress in"
                         + " this browser for this RelayState (unsolicited, already answered, or started in another browser)"));
         pendingLogins.clear(response, relayState);
+        String authnRequestXml = encoder.xmlAsSent(provider.authnRequests().create(pending.requestId(),
+                pending.issueInstant(), pending.destination(), pending.level(), pending.comparison()), pending.binding());
+        evidence.request(pending.requestId(), authnRequestXml, pending.issueInstant());
         String context = "requestId=" + pending.requestId();
         if (!receivedAt.isBefore(pending.expiresAt())) {
             throw new CieAuthenticationException(CieError.REQUEST_EXPIRED, context + ": login started at "
@@ -106,8 +122,7 @@ public final class AssertionConsumerServlet extends HttpServlet {
             throw new CieAuthenticationException(CieError.UNKNOWN_REQUEST, context + ": already answered");
         }
         CieIdentity identity = validated.identity();
-        String authnRequestXml = encoder.xmlAsSent(provider.authnRequests().create(pending.requestId(),
-                pending.issueInstant(), pending.destination(), pending.level(), pending.comparison()), pending.binding());
+        evidence.accepted(identity);
         loginSuccess.complete(request, response, new CieAuthenticationEvent(identity, new String(xml, StandardCharsets.UTF_8),
                 authnRequestXml, pending.requestId(), validated.responseId(), validated.assertionId(), receivedAt),
                 pending.target());

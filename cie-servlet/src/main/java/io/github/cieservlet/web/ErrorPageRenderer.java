@@ -10,7 +10,8 @@ import java.util.Locale;
 import java.util.ResourceBundle;
 
 /**
- * Ends a failed CIE exchange: one WARN log line with the technical reason, and a clear page for the citizen in
+ * Ends a failed CIE exchange: one log line with the technical reason (WARN for a refusal, ERROR for a 5xx
+ * failure on our side), and a clear page for the citizen in
  * Italian or English (from Accept-Language; Italian by default) with the HTTP status of the {@link CieError},
  * the stable error code, and a link to try again. Never a stack trace, never the technical detail.
  */
@@ -35,8 +36,12 @@ public final class ErrorPageRenderer {
      */
     public void render(HttpServletRequest request, HttpServletResponse response, CieError error, String detail)
             throws IOException {
-        LOG.warn("CIE {} refused ({}): {}", request.getServletPath() + nullToEmpty(request.getPathInfo()),
-                error.code(), detail);
+        String path = request.getServletPath() + nullToEmpty(request.getPathInfo());
+        if (error.httpStatus() >= 500) {
+            LOG.error("CIE {} failed ({}): {}", path, error.code(), detail); // our side: an operator must act
+        } else {
+            LOG.warn("CIE {} refused ({}): {}", path, error.code(), detail);
+        }
         if (response.isCommitted()) {
             return;
         }
@@ -57,9 +62,14 @@ public final class ErrorPageRenderer {
 
     /**
      * @param request the request
-     * @return Italian or English, the first of the two the browser lists; Italian if it lists neither
+     * @return Italian or English, the first of the two the browser lists; Italian if it lists neither, or sends
+     *     no Accept-Language at all (then {@code getLocales()} is only the server's default locale)
      */
     static Locale chooseLocale(HttpServletRequest request) {
+        if (request.getHeader("Accept-Language") == null) {
+            // Without the header, getLocales() is the server's default locale, not a choice of the citizen.
+            return Locale.ITALIAN;
+        }
         for (Locale locale : Collections.list(request.getLocales())) {
             if ("it".equals(locale.getLanguage())) {
                 return Locale.ITALIAN;

@@ -62,6 +62,7 @@ class SessionCookieBehindProxyTest {
         params.put("cie.municipality", "X999");
         params.put("cie.contactEmail", "protocollo@comune.example.it");
         params.put("cie.registerServlets", "false");
+        params.put("cie.protect", "none");
 
         Map<String, Object> cookieCalls = new HashMap<>();
         SessionCookieConfig cookie = stub(SessionCookieConfig.class, (name, args) -> {
@@ -82,6 +83,7 @@ class SessionCookieBehindProxyTest {
                 case "setAttribute": attributes.put((String) args[0], args[1]); return null;
                 case "getAttribute": return attributes.get((String) args[0]);
                 case "addServlet": return stub(ServletRegistration.Dynamic.class, (n, a) -> null);
+                case "getFilterRegistrations": return Collections.emptyMap();
                 default: return null;
             }
         });

@@ -51,6 +51,9 @@ class LogTest {
         }
         assertThat(records).extracting(LogRecord::getLevel).containsExactly(Level.WARNING, Level.SEVERE, Level.FINE);
         assertThat(records.get(0).getMessage()).isEqualTo("refused CIE-X (it's bad)");
+        // the source is the code that logged (Tomcat prints class.method), never the Log class itself
+        assertThat(records.get(0).getSourceClassName()).isEqualTo(LogTest.class.getName());
+        assertThat(records.get(0).getSourceMethodName()).isEqualTo("linesReachJavaUtilLoggingWithTheirLevelAndCause");
         assertThat(records.get(1).getMessage()).isEqualTo("failed once");
         assertThat(records.get(1).getThrown()).hasMessage("boom");
     }

@@ -7,16 +7,16 @@ import io.github.cieservlet.CieAuthenticationException;
 import io.github.cieservlet.CieError;
 import io.github.cieservlet.config.RequestBinding;
 import io.github.cieservlet.config.ResourceLocation;
+import io.github.cieservlet.testing.MutableClock;
 import io.github.cieservlet.testing.TestCredentials;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -48,6 +48,20 @@ class IdpMetadataProviderTest {
 
     private IdpMetadataProvider provider() {
         return new IdpMetadataProvider(ResourceLocation.parse("classpath:idp-metadata.xml"), REFRESH, loader, clock);
+    }
+
+    @Test
+    void anUnreachableIdpIsToldByItsCause() throws Exception {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        IdpMetadataProvider provider = new IdpMetadataProvider(
+                ResourceLocation.parse("http://127.0.0.1:" + closedPort + "/metadata"), REFRESH, loader, clock);
+        assertThatThrownBy(provider::current).isInstanceOf(CieAuthenticationException.class)
+                .hasMessageContaining("cannot load the IdP metadata from http://127.0.0.1:" + closedPort)
+                .hasMessageContaining("ConnectException: Connection refused")
+                .hasMessageNotContaining("(null)");
     }
 
     @Test
@@ -162,34 +176,6 @@ class IdpMetadataProviderTest {
     void refreshMustBePositive() {
         assertThatThrownBy(() -> new IdpMetadataProvider(ResourceLocation.parse("classpath:x"), Duration.ZERO, loader,
                 clock)).isInstanceOf(IllegalArgumentException.class);
-    }
-
-    /** A clock the test moves by hand. */
-    private static final class MutableClock extends Clock {
-        private volatile Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException();
-        }
     }
 
     /** Serves the class path resource from memory, counts reads, and can hold a read until released. */

@@ -280,6 +280,18 @@ class LogoutRequestReaderTest {
         assertRefused(() -> small.fromRedirect(query, IDP), "more than 300");
     }
 
+    /** The POST size limit is inclusive: a body of exactly the limit is read (and refused for what it is). */
+    @Test
+    void postRequestSizeLimitBoundary() {
+        LogoutRequestReader small = readerWith(TestSettings.builder().maxResponseBytes(300).build());
+        String exactly = base64("<a>" + "x".repeat(300 - 7) + "</a>");
+        String oneMore = base64("<a>" + "x".repeat(300 - 6) + "</a>");
+
+        assertThatThrownBy(() -> small.fromPost(exactly, IDP)).isInstanceOf(CieAuthenticationException.class)
+                .message().doesNotContain("larger than");
+        assertRefused(() -> small.fromPost(oneMore, IDP), "larger than 300 bytes");
+    }
+
     @Test
     void postRequestSignedByTheIdpIsAccepted() throws Exception {
         LogoutRequest sent = validRequest();

@@ -7,6 +7,7 @@ import io.github.cieservlet.config.SpCredentials;
 import io.github.cieservlet.testing.TestCredentials;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class RedirectBindingTest {
@@ -73,5 +74,31 @@ class RedirectBindingTest {
     void badlyEncodedQueryIsNotVerifiedRatherThanThrowing() {
         assertThat(RedirectBinding.verify("SAMLRequest=%zz&SigAlg=%zz&Signature=%zz", "SAMLRequest",
                 List.of(TestCredentials.sp().certificate()))).isFalse();
+    }
+
+    /** The inflation limit is inclusive: a message of exactly the limit is read, one byte more is refused. */
+    @Test
+    void inflateLimitBoundary() throws Exception {
+        String exactly = "x".repeat(500);
+        String encoded = RedirectBinding.deflateAndEncode(exactly);
+
+        assertThat(new String(RedirectBinding.decodeAndInflate(encoded, 500), StandardCharsets.UTF_8)).isEqualTo(exactly);
+        assertThatThrownBy(() -> RedirectBinding.decodeAndInflate(encoded, 499)).isInstanceOf(SamlXmlException.class)
+                .hasMessageContaining("more than 499");
+    }
+
+    /** A pair without '=' is a name with an empty value; "=v" is the empty name with value v. */
+    @Test
+    void rawParametersOfOddPairs() {
+        assertThat(RedirectBinding.rawParameters("flag&=v&a=b%3D")).containsExactly(Map.entry("flag", ""), Map.entry("", "v"),
+                Map.entry("a", "b%3D"));
+    }
+
+    /** A parameter sent twice is ambiguous: its value becomes null, whichever came first. */
+    @Test
+    void rawParametersRepeated_areNull() {
+        Map<String, String> params = RedirectBinding.rawParameters("SAMLRequest=a&SAMLRequest=b&RelayState=r");
+
+        assertThat(params).containsEntry("SAMLRequest", null).containsEntry("RelayState", "r");
     }
 }

@@ -32,10 +32,14 @@ public final class TestCredentials {
     private TestCredentials() {
     }
 
-    /** @return the service provider's key and certificate (CN=sp.test) */
+    /**
+     * @return the service provider's key and certificate, its subject matching {@link TestSettings} (entity ID,
+     *     organisation, IPA code) as the federation portal requires
+     */
     public static SpCredentials sp() {
         if (sp == null) {
-            sp = generate("CN=sp.test", 2048, Instant.now().minus(Duration.ofDays(1)), Duration.ofDays(365));
+            sp = generate("CN=Comune di Esempio, O=Comune di Esempio, 2.5.4.83=" + TestSettings.ENTITY_ID
+                    + ", 2.5.4.97=PA:IT-c_x999", 2048, Instant.now().minus(Duration.ofDays(1)), Duration.ofDays(365));
         }
         return sp;
     }

@@ -2,6 +2,7 @@ package io.github.cieservlet.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -55,5 +56,23 @@ class TargetUrlPolicyTest {
         assertThat(TargetUrlPolicy.check(target)).contains(target);
         java.net.URI location = java.net.URI.create("https://portale.comune.example.it" + target);
         assertThat(location.getHost()).as(target).isEqualTo("portale.comune.example.it");
+    }
+
+    /** The length limit is inclusive: {@value TargetUrlPolicy#MAX_LENGTH} characters pass, one more does not. */
+    @Test
+    void lengthLimitBoundary() {
+        String longest = "/" + "a".repeat(TargetUrlPolicy.MAX_LENGTH - 1);
+
+        assertThat(TargetUrlPolicy.check(longest)).contains(longest);
+        assertThat(TargetUrlPolicy.check(longest + "a")).isEmpty();
+    }
+
+    /** Control characters end at U+001F and include DEL; the space and the tilde are ordinary characters. */
+    @Test
+    void controlCharacterBoundaries() {
+        assertThat(TargetUrlPolicy.check("/a\u001fb")).isEmpty();
+        assertThat(TargetUrlPolicy.check("/a\u007fb")).isEmpty();
+        assertThat(TargetUrlPolicy.check("/a b")).contains("/a b");
+        assertThat(TargetUrlPolicy.check("/a~b")).contains("/a~b");
     }
 }

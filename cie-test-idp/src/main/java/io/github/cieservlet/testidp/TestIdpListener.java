@@ -38,10 +38,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Declared by the jar's web fragment {@code cie_test_idp}: when {@link ActivationGuard} allows it, makes the
- * IdP key and registers the endpoints under {@value IdpEndpoints#BASE_PATH}, each behind
- * {@link LoopbackOnlyFilter} (only direct requests from this machine); otherwise registers nothing and logs one
- * INFO line.
+ * Run by {@link TestIdpInitializer} (also with a {@code metadata-complete} web.xml), or declared in web.xml: once
+ * per application, when {@link ActivationGuard} allows it, makes the IdP key and registers the endpoints under
+ * {@value IdpEndpoints#BASE_PATH}, each behind {@link LoopbackOnlyFilter} (only direct requests from this
+ * machine); otherwise registers nothing and logs one INFO line.
  *
  * <table>
  * <caption>Endpoints (under the public base URL)</caption>
@@ -58,6 +58,9 @@ import java.util.Set;
  */
 public final class TestIdpListener implements ServletContextListener {
 
+    /** ServletContext attribute set once the test IdP has decided whether to run, so it starts only once. */
+    static final String STARTED_ATTRIBUTE = TestIdpListener.class.getName() + ".started";
+
     /**
      * Servlet context attribute holding the public JWKS (JSON) of the local OIDC trust anchor, whose keys are made at
      * startup: what a relying party in the same application pins in the {@code local} environment.
@@ -69,6 +72,10 @@ public final class TestIdpListener implements ServletContextListener {
     @Override
     public void contextInitialized(ServletContextEvent event) {
         ServletContext context = event.getServletContext();
+        if (context.getAttribute(STARTED_ATTRIBUTE) != null) {
+            return;
+        }
+        context.setAttribute(STARTED_ATTRIBUTE, Boolean.TRUE);
         ActivationGuard.Decision decision = ActivationGuard.decide(ParamSource.withProcessOverrides(initParameters(context)));
         if (!decision.active()) {
             LOG.info("cie-test-idp is not active: {}", decision.reason());

@@ -13,6 +13,7 @@ import io.github.cieservlet.tools.UsageException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -109,6 +110,7 @@ public final class KeygenCommand implements Command {
                 throw new ToolException(target + " already exists; choose another --out or add --force to replace it");
             }
         }
+        createFolder(keystore.toAbsolutePath().getParent(), output);
         char[] password = Passwords.fresh(args, env);
         SpCredentials credentials = CertificateGenerator.generate(spec, clock.instant());
         try {
@@ -177,6 +179,21 @@ public final class KeygenCommand implements Command {
             return HexFormat.ofDelimiter(":").withUpperCase().formatHex(digest);
         } catch (NoSuchAlgorithmException | CertificateEncodingException e) {
             throw new IllegalStateException("cannot fingerprint the certificate", e);
+        }
+    }
+
+    /** Creates the folder of {@code --out} when it is missing (as {@code mkdir -p}), or says clearly why it cannot. */
+    private static void createFolder(Path folder, Output output) throws ToolException {
+        if (folder == null || Files.isDirectory(folder)) {
+            return;
+        }
+        try {
+            Files.createDirectories(folder);
+            output.println("Created the folder " + folder);
+        } catch (IOException e) {
+            throw new ToolException("the folder " + folder + " does not exist and cannot be created ("
+                    + e.getClass().getSimpleName() + ": " + e.getMessage() + "); create it with the right owner"
+                    + " (e.g. sudo mkdir -p " + folder + " && sudo chown $USER " + folder + ") or choose another --out", e);
         }
     }
 }

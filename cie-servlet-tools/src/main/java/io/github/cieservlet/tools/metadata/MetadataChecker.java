@@ -1,5 +1,6 @@
 package io.github.cieservlet.tools.metadata;
 
+import io.github.cieservlet.config.CertificateSubject;
 import io.github.cieservlet.saml.EnvelopedSignatureVerifier;
 import io.github.cieservlet.saml.MetadataSchema;
 import io.github.cieservlet.saml.SamlXmlException;
@@ -95,9 +96,34 @@ public final class MetadataChecker {
             checkAssertionConsumerServices(sp);
             checkAttributeConsumingServices(sp);
         }
-        ContactRules.check(report, root, checkOrganization(root));
+        Optional<String> organizationName = checkOrganization(root);
+        ContactRules.check(report, root, organizationName);
         checkSignature(xml, root, signingCertificates);
+        checkCertificateSubject(root, signingCertificates, organizationName);
         return report;
+    }
+
+    /** The federation portal compares the certificate subject with the entity ID, organisation and its code. */
+    private void checkCertificateSubject(Element root, List<X509Certificate> certificates, Optional<String> organization) {
+        if (certificates.isEmpty()) {
+            report.warn(MetadataRule.CERT_SUBJECT, "not checked: no readable signing certificate (see signing-key)");
+            return;
+        }
+        Optional<String> identifier = firstText(root, "IPACode").map(code -> "PA:IT-" + code)
+                .or(() -> firstText(root, "VATNumber").map(vat -> "VATIT-" + (vat.startsWith("IT") ? vat.substring(2) : vat)))
+                .or(() -> firstText(root, "FiscalCode").map(code -> "CF:IT-" + code));
+        List<String> problems = new ArrayList<>();
+        for (X509Certificate certificate : certificates) {
+            problems.addAll(CertificateSubject.of(certificate).mismatches(root.getAttributeNS(null, "entityID"),
+                    organization.orElse(""), identifier));
+        }
+        report.check(MetadataRule.CERT_SUBJECT, problems);
+    }
+
+    private static Optional<String> firstText(Element root, String localName) {
+        org.w3c.dom.NodeList nodes = root.getElementsByTagNameNS("*", localName);
+        return nodes.getLength() == 0 ? Optional.empty()
+                : Optional.of(nodes.item(0).getTextContent().trim()).filter(text -> !text.isEmpty());
     }
 
     private boolean checkRoot(Element root) {

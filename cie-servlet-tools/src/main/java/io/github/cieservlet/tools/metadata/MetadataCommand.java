@@ -1,5 +1,6 @@
 package io.github.cieservlet.tools.metadata;
 
+import io.github.cieservlet.config.CertificateSubject;
 import io.github.cieservlet.config.CieConfigException;
 import io.github.cieservlet.config.CieParam;
 import io.github.cieservlet.config.CieSettings;
@@ -89,6 +90,10 @@ public final class MetadataCommand implements Command {
                     + e.problems().stream().map(ConfigProblem::toString)
                             .collect(Collectors.joining(System.lineSeparator() + "  - ", System.lineSeparator() + "  - ", "")),
                     e);
+        }
+        for (String mismatch : CertificateSubject.of(settings.credentials().certificate()).mismatches(settings.entityId(),
+                settings.organization().name(), CertificateSubject.expectedIdentifier(settings.contact()))) {
+            output.warn(mismatch + " (the federation portal will refuse this metadata)");
         }
         String xml = new SpMetadataFactory(settings).signedXml();
         if (args.value("out").isEmpty()) {

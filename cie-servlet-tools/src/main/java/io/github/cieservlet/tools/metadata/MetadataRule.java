@@ -24,7 +24,9 @@ public enum MetadataRule implements Rule {
     CONTACT_COMPANY("contact-company", "each ContactPerson has a Company; the administrative one is the OrganizationName"),
     CONTACT_EMAIL("contact-email", "each ContactPerson has an EmailAddress"),
     SIGNATURE_ALGORITHMS("signature-algorithms", "enveloped ds:Signature with RSA-SHA256/384/512 and SHA-256/384/512 digests"),
-    SIGNATURE("signature", "signature valid with the metadata's own signing certificate");
+    SIGNATURE("signature", "signature valid with the metadata's own signing certificate"),
+    CERT_SUBJECT("cert-subject", "the signing certificate's subject: uri is the entityID, organizationName the"
+            + " OrganizationName, organizationIdentifier PA:IT-<IPACode>, VATIT-<VATNumber> or CF:IT-<FiscalCode>");
 
     private final String id;
     private final String description;

@@ -149,6 +149,28 @@ class KeygenCommandTest {
     }
 
     @Test
+    void aMissingOutFolderIsCreated() {
+        List<String> args = args("--ipa-code", "c_x000", "--key-size", "2048", "--password-env", "CIE_KEYSTORE_SECRET");
+        args.set(args.indexOf("--out") + 1, dir.resolve("etc/portale/cie-sp").toString());
+        Cli cli = Cli.run(ENV, args.toArray(String[]::new));
+        assertThat(cli.exitCode()).as(cli.err()).isEqualTo(ExitCode.OK);
+        assertThat(cli.out()).contains("Created the folder " + dir.resolve("etc/portale"));
+        assertThat(dir.resolve("etc/portale/cie-sp.p12")).exists();
+        assertThat(dir.resolve("etc/portale/cie-sp.crt")).exists();
+    }
+
+    @Test
+    void aFolderThatCannotBeCreatedIsNamedWithTheFix() throws Exception {
+        Files.writeString(dir.resolve("file"), "not a folder");
+        List<String> args = args("--ipa-code", "c_x000", "--key-size", "2048", "--password-env", "CIE_KEYSTORE_SECRET");
+        args.set(args.indexOf("--out") + 1, dir.resolve("file/sub/cie-sp").toString());
+        Cli cli = Cli.run(ENV, args.toArray(String[]::new));
+        assertThat(cli.exitCode()).isEqualTo(ExitCode.IO_OR_CONFIG);
+        assertThat(cli.err()).contains("the folder " + dir.resolve("file/sub") + " does not exist and cannot be created",
+                "Not a directory", "choose another --out").doesNotContain("at io.github");
+    }
+
+    @Test
     void passwordIsNeverACommandLineArgument() {
         Cli cli = keygen(ENV, "--ipa-code", "c_x000", "--password", SECRET);
         assertThat(cli.exitCode()).isEqualTo(ExitCode.USAGE);

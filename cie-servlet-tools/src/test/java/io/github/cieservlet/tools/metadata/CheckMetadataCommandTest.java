@@ -209,6 +209,17 @@ class CheckMetadataCommandTest {
     }
 
     @Test
+    void entityIdOtherThanTheCertificateUri() {
+        assertFails(signed(doc -> doc.getDocumentElement().setAttributeNS(null, "entityID", "https://altro.example.it/cie")),
+                "cert-subject");
+    }
+
+    @Test
+    void ipaCodeOtherThanTheCertificateOrganizationIdentifier() {
+        assertFails(signed(doc -> first(doc, CIE, "IPACode").setTextContent("c_y000")), "cert-subject");
+    }
+
+    @Test
     void emptyIpaCode() {
         assertFails(signed(doc -> first(doc, CIE, "IPACode").setTextContent("")), "contact-extensions");
     }

@@ -46,7 +46,7 @@ class MetadataCommandTest {
         params.put("cie.organizationDisplayName", "Comune di Esempio");
         params.put("cie.organizationUrl", "https://www.comune.example.it");
         params.put("cie.subjectType", "public");
-        params.put("cie.ipaCode", "c_x000");
+        params.put("cie.ipaCode", "c_x999");
         params.put("cie.municipality", "X000");
         params.put("cie.contactEmail", "protocollo@comune.example.it");
         // A class of the web application, absent from the tool: it must not stop the metadata.

@@ -9,7 +9,8 @@ import org.opensaml.saml.common.SAMLVersion;
 /**
  * The attributes every Response and Assertion carries (saml-check cases 8-15 and 33-40):
  * <ul>
- * <li>{@code ID} present and not blank, {@code Version} exactly 2.0 ({@link CieError#INVALID_MESSAGE_ATTRIBUTES});</li>
+ * <li>{@code ID} present and not blank ({@link BlankText}: white space alone, Unicode spaces included, is blank),
+ * {@code Version} exactly 2.0 ({@link CieError#INVALID_MESSAGE_ATTRIBUTES});</li>
  * <li>{@code IssueInstant} present, not earlier than the AuthnRequest's IssueInstant minus the skew (the
  * answer cannot precede the question) and not later than now plus the skew
  * ({@link CieError#INVALID_ISSUE_INSTANT}).</li>
@@ -29,7 +30,7 @@ final class MessageAttributesCheck {
      */
     void check(String what, String id, SAMLVersion version, Instant issueInstant, PendingRequest pending,
             TimeWindow window) throws CieAuthenticationException {
-        if (id == null || id.trim().isEmpty()) {
+        if (BlankText.isBlank(id)) {
             throw new CieAuthenticationException(CieError.INVALID_MESSAGE_ATTRIBUTES, what + " ID is missing or empty");
         }
         if (!SAMLVersion.VERSION_20.equals(version)) {

@@ -116,11 +116,12 @@ public final class ResponseValidator {
         TimeWindow window = new TimeWindow(clock.instant(), clockSkew);
 
         Assertion assertion = assertionCount.check(response);
+        DocumentIds ids = DocumentIds.of(response.getDOM().getOwnerDocument());
         if (signatures.isSigned(response, "Response")) {
-            signatures.verify(response, "Response", idp);
+            signatures.verify(response, "Response", idp, ids);
         }
         if (assertion != null) {
-            signatures.verify(assertion, "Assertion", idp);
+            signatures.verify(assertion, "Assertion", idp, ids);
         }
         timeFormats.check(response.getDOM());
 

@@ -15,12 +15,8 @@ import org.opensaml.xmlsec.signature.impl.SignatureImpl;
 import org.opensaml.xmlsec.signature.support.SignatureConstants;
 import org.opensaml.xmlsec.signature.support.SignatureException;
 import org.opensaml.xmlsec.signature.support.SignatureValidator;
-import org.w3c.dom.Attr;
-import org.w3c.dom.Document;
 import org.w3c.dom.Element;
-import org.w3c.dom.NamedNodeMap;
 import org.w3c.dom.Node;
-import org.w3c.dom.NodeList;
 
 /**
  * Verifies the enveloped signature of a Response or an Assertion, as received, against the identity
@@ -34,7 +30,8 @@ import org.w3c.dom.NodeList;
  * the parent's ID and resolves to the parent element itself; enveloped and exclusive c14n transforms only; no
  * {@code ds:Object}. Then OpenSAML's {@link SAMLSignatureProfileValidator}, which logs its refusals at ERROR and so
  * must only see signatures that already passed;</li>
- * <li>no other attribute in the document carries the element's ID;</li>
+ * <li>no other attribute in the document carries the element's ID ({@link DocumentIds}: the document is walked
+ * once for all its signatures);</li>
  * <li>the algorithms ({@link SignatureAlgorithmCheck});</li>
  * <li>the cryptographic check with each identity provider metadata certificate in turn. The certificate in
  * the message's {@code KeyInfo} is never used.</li>
@@ -65,6 +62,25 @@ final class SignatureCheck {
      * @throws CieAuthenticationException when the signature is missing, not allowed or does not verify
      */
     void verify(SignableSAMLObject element, String what, IdpMetadata idp) throws CieAuthenticationException {
+        verify(element, what, idp, DocumentIds.of(domOf(element, what).getOwnerDocument()));
+    }
+
+    /**
+     * Verifies the signature of an element that must be signed, with the document's IDs already counted (one
+     * walk of the document for all its signatures).
+     *
+     * @param element a Response or Assertion unmarshalled from the received DOM
+     * @param what the element, for the refusal detail (e.g. {@code "Assertion"})
+     * @param idp the identity provider metadata, whose certificates are the only trusted keys
+     * @param ids the IDs of the element's own document, counted after it was received
+     * @throws CieAuthenticationException when the signature is missing, not allowed or does not verify
+     * @throws IllegalArgumentException when {@code ids} counted another document
+     */
+    void verify(SignableSAMLObject element, String what, IdpMetadata idp, DocumentIds ids)
+            throws CieAuthenticationException {
+        if (ids.document() != domOf(element, what).getOwnerDocument()) {
+            throw new IllegalArgumentException("the IDs were counted in another document than the " + what + "'s");
+        }
         if (signatureCount(element, what) == 0) {
             throw new CieAuthenticationException(CieError.SIGNATURE_MISSING, what + " is not signed");
         }
@@ -86,16 +102,21 @@ final class SignatureCheck {
                     what + " signature does not follow the SAML signature profile: " + e.getMessage(), e);
         }
         XMLSignature xmlSignature = ((SignatureImpl) signature).getXMLSignature();
-        checkIdIsUnique(element, what);
+        checkIdIsUnique(element, what, ids);
         algorithms.check(xmlSignature, what);
         verifyWithMetadataKeys(signature, what, idp.signingCertificates());
     }
 
-    private static int signatureCount(SignableSAMLObject element, String what) throws CieAuthenticationException {
+    private static Element domOf(SignableSAMLObject element, String what) {
         Element dom = element.getDOM();
         if (dom == null) {
             throw new IllegalStateException(what + " has no DOM: validate only objects unmarshalled from the received XML");
         }
+        return dom;
+    }
+
+    private static int signatureCount(SignableSAMLObject element, String what) throws CieAuthenticationException {
+        Element dom = domOf(element, what);
         int count = 0;
         for (Node child = dom.getFirstChild(); child != null; child = child.getNextSibling()) {
             if (child.getNodeType() == Node.ELEMENT_NODE && SignatureConstants.XMLSIG_NS.equals(child.getNamespaceURI())
@@ -110,30 +131,14 @@ final class SignatureCheck {
     }
 
     /** The ID the Reference points to ({@link SignatureShape} checked the URI) must be unique in the document. */
-    private static void checkIdIsUnique(SignableSAMLObject element, String what) throws CieAuthenticationException {
+    private static void checkIdIsUnique(SignableSAMLObject element, String what, DocumentIds ids)
+            throws CieAuthenticationException {
         String id = element.getSignatureReferenceID();
-        int occurrences = idOccurrences(element.getDOM().getOwnerDocument(), id);
+        int occurrences = ids.occurrences(id);
         if (occurrences != 1) {
             throw new CieAuthenticationException(CieError.SIGNATURE_INVALID,
                     what + " ID " + Detail.quote(id) + " occurs " + occurrences + " times in the document");
         }
-    }
-
-    /** Counts the attributes named ID/Id/id or registered as an ID whose value is {@code id}, in the whole document. */
-    private static int idOccurrences(Document document, String id) {
-        int count = 0;
-        NodeList elements = document.getElementsByTagNameNS("*", "*");
-        for (int i = 0; i < elements.getLength(); i++) {
-            NamedNodeMap attributes = elements.item(i).getAttributes();
-            for (int j = 0; j < attributes.getLength(); j++) {
-                Attr attribute = (Attr) attributes.item(j);
-                String name = attribute.getLocalName() == null ? attribute.getName() : attribute.getLocalName();
-                if ((attribute.isId() || "id".equalsIgnoreCase(name)) && id.equals(attribute.getValue())) {
-                    count++;
-                }
-            }
-        }
-        return count;
     }
 
     private static void verifyWithMetadataKeys(Signature signature, String what, List<X509Certificate> certificates)

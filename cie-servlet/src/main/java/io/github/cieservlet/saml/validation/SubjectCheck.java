@@ -17,7 +17,8 @@ import org.opensaml.saml.saml2.core.SubjectConfirmationData;
  * The {@code Subject} of the Assertion (saml-check cases 41-66).
  * <ul>
  * <li>{@code Subject} and a plain {@code NameID} present; its text (one text node, see {@link DomText}) not
- * blank; {@code Format} exactly transient; {@code NameQualifier} not blank ({@link CieError#INVALID_SUBJECT}).</li>
+ * blank; {@code Format} exactly transient; {@code NameQualifier} not blank ({@link BlankText})
+ * ({@link CieError#INVALID_SUBJECT}).</li>
  * <li>Exactly one {@code SubjectConfirmation}, with {@code Method} bearer and a
  * {@code SubjectConfirmationData} ({@link CieError#INVALID_SUBJECT}) whose
  * {@code Recipient} is the ACS URL ({@link DestinationCheck}, {@link CieError#INVALID_DESTINATION}) and whose
@@ -77,7 +78,7 @@ final class SubjectCheck {
         if (nameId == null) {
             throw new CieAuthenticationException(CieError.INVALID_SUBJECT, "Subject NameID is missing");
         }
-        if (DomText.of(nameId, CieError.INVALID_SUBJECT, "NameID").trim().isEmpty()) {
+        if (BlankText.isBlank(DomText.of(nameId, CieError.INVALID_SUBJECT, "NameID"))) {
             throw new CieAuthenticationException(CieError.INVALID_SUBJECT, "NameID is empty");
         }
         if (!NameIDType.TRANSIENT.equals(nameId.getFormat())) {
@@ -85,7 +86,7 @@ final class SubjectCheck {
                     "NameID Format is " + Detail.quote(nameId.getFormat()) + ", expected " + Detail.quote(NameIDType.TRANSIENT));
         }
         String qualifier = nameId.getNameQualifier();
-        if (qualifier == null || qualifier.trim().isEmpty()) {
+        if (BlankText.isBlank(qualifier)) {
             throw new CieAuthenticationException(CieError.INVALID_SUBJECT, "NameID NameQualifier is missing or empty");
         }
     }

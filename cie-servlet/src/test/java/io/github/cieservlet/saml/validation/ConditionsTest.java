@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.cieservlet.CieAuthenticationException;
 import io.github.cieservlet.CieError;
+import java.util.Locale;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.opensaml.saml.common.xml.SAMLConstants;
@@ -85,6 +86,26 @@ class ConditionsTest {
         Response response = assertionEdited(assertion -> audience(assertion).setURI("https://other.example.it/cie"));
 
         assertThat(errorOf(response)).isEqualTo(CieError.INVALID_AUDIENCE);
+    }
+
+    /**
+     * The entity ID is compared exactly (after trimming the white space around it): another case is another
+     * service provider. The detail lists every Audience of the restriction.
+     */
+    @Test
+    void audienceInAnotherCase_isRefused_andTheDetailListsEveryAudience() {
+        String upper = SP_ENTITY_ID.toUpperCase(Locale.ROOT);
+        Response response = assertionEdited(assertion -> {
+            audience(assertion).setURI(upper);
+            Audience other = TestResponses.build(Audience.DEFAULT_ELEMENT_NAME);
+            other.setURI(SP_ENTITY_ID + "/");
+            assertion.getConditions().getAudienceRestrictions().get(0).getAudiences().add(other);
+        });
+
+        CieAuthenticationException refusal = TestResponses.refusal(response);
+        assertThat(refusal.error()).isEqualTo(CieError.INVALID_AUDIENCE);
+        assertThat(refusal.getMessage()).isEqualTo("AudienceRestriction names '" + upper + "', '" + SP_ENTITY_ID
+                + "/', not this service provider '" + SP_ENTITY_ID + "'");
     }
 
     @Test

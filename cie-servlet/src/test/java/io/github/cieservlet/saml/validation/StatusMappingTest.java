@@ -3,6 +3,7 @@ package io.github.cieservlet.saml.validation;
 import static io.github.cieservlet.saml.validation.TestResponses.error;
 import static io.github.cieservlet.saml.validation.TestResponses.errorOf;
 import static io.github.cieservlet.saml.validation.TestResponses.refusal;
+import static io.github.cieservlet.saml.validation.TestResponses.response;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.cieservlet.CieAuthenticationException;
@@ -46,6 +47,9 @@ class StatusMappingTest {
             Requester | null               | null           | IDP_REQUEST_REJECTED
             Responder | null               | null           | IDP_AUTHENTICATION_FAILED
             Responder | AuthnFailed        | autenticazione fallita | IDP_AUTHENTICATION_FAILED
+            Responder | AuthnFailed        | ErrorCode nr7  | IDP_AUTHENTICATION_FAILED
+            Responder | AuthnFailed        | ErrorCode nr8  | IDP_REQUEST_REJECTED
+            Responder | AuthnFailed        | ErrorCode nr18 | IDP_REQUEST_REJECTED
             """)
     void errorStatus_isTheMatchingIdpError(String topLevel, String subLevel, String message, CieError expected) {
         Response response = error(PREFIX + topLevel, subLevel == null ? null : PREFIX + subLevel, message).received();
@@ -98,5 +102,33 @@ class StatusMappingTest {
                 .edit(r -> r.setIssuer(TestResponses.issuer("https://idp.attacker.example", null))).received();
 
         assertThat(errorOf(response)).isEqualTo(CieError.INVALID_ISSUER);
+    }
+
+    /** The detail says whether a number was read: none without a StatusMessage or an "ErrorCode nr", up to 4 digits. */
+    @ParameterizedTest(name = "''{0}'' -> {1}")
+    @CsvSource(delimiter = '|', nullValues = "null", textBlock = """
+            null                   | without an ErrorCode
+            autenticazione fallita | without an ErrorCode
+            ErrorCode nr1008       | with ErrorCode nr1008
+            ErrorCode nr10080      | without an ErrorCode
+            ErrorCode nr0          | with ErrorCode nr0
+            """)
+    void refusalDetail_saysWhichErrorCodeWasRead(String message, String expected) {
+        CieAuthenticationException refusal = refusal(error(StatusCode.RESPONDER, StatusCode.AUTHN_FAILED, message).received());
+
+        assertThat(refusal.getMessage()).endsWith(expected);
+    }
+
+    /** A Status without its parts: the detail names the part that is missing. */
+    @Test
+    void incompleteStatus_detailNamesWhatIsMissing() {
+        assertThat(refusal(response().edit(r -> r.setStatus(null)).received()).getMessage())
+                .isEqualTo("Response Status is missing");
+        assertThat(refusal(response().edit(r -> r.getStatus().setStatusCode(null)).received()).getMessage())
+                .isEqualTo("Response Status has no StatusCode");
+        assertThat(refusal(response().edit(r -> r.getStatus().getStatusCode().setValue(null)).received()).getMessage())
+                .isEqualTo("Response StatusCode has no Value");
+        assertThat(refusal(response().edit(r -> r.getStatus().getStatusCode().setValue(null)).received()).error())
+                .isEqualTo(CieError.INVALID_STATUS);
     }
 }

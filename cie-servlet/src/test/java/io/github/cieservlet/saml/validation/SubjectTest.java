@@ -8,8 +8,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.cieservlet.CieAuthenticationException;
 import io.github.cieservlet.CieError;
+import java.time.Instant;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.opensaml.saml.common.xml.SAMLConstants;
 import org.opensaml.saml.saml2.core.Assertion;
 import org.opensaml.saml.saml2.core.NameID;
@@ -81,6 +84,28 @@ class SubjectTest {
                 .editXmlBeforeSigning(document -> nameIdElement(document).setAttributeNS(null, "NameQualifier", "")).received();
 
         assertThat(errorOf(response)).isEqualTo(CieError.INVALID_SUBJECT);
+    }
+
+    /** White space alone, ASCII or Unicode (no-break, em space), is no NameQualifier. */
+    @ParameterizedTest(name = "NameQualifier ''{0}''")
+    @ValueSource(strings = {"   ", "\t\n", "\u00a0", "\u2003"})
+    void nameQualifierBlank_isRefused(String blank) {
+        Response response = response()
+                .editXmlBeforeSigning(document -> nameIdElement(document).setAttributeNS(null, "NameQualifier", blank)).received();
+
+        CieAuthenticationException refusal = refusal(response);
+        assertThat(refusal.error()).isEqualTo(CieError.INVALID_SUBJECT);
+        assertThat(refusal.getMessage()).isEqualTo("NameID NameQualifier is missing or empty");
+    }
+
+    @Test
+    void nameIdOfUnicodeSpacesOnly_isRefused() {
+        Response response = response().editXmlBeforeSigning(document -> nameIdElement(document).setTextContent("\u00a0\u2003"))
+                .received();
+
+        CieAuthenticationException refusal = refusal(response);
+        assertThat(refusal.error()).isEqualTo(CieError.INVALID_SUBJECT);
+        assertThat(refusal.getMessage()).isEqualTo("NameID is empty");
     }
 
     @Test
@@ -179,6 +204,28 @@ class SubjectTest {
                 .setNotBefore(TestResponses.NOW.plusSeconds(3600)));
 
         assertThat(errorOf(response)).isEqualTo(CieError.INVALID_CONDITIONS);
+    }
+
+    /** NotBefore is optional on SubjectConfirmationData (CIE omits it): absent is a clean acceptance. */
+    @Test
+    void confirmationNotBeforeAbsent_isAccepted() throws CieAuthenticationException {
+        Response response = response().received();
+        assertThat(confirmationData(response.getAssertions().get(0)).getNotBefore()).isNull();
+
+        assertThat(TestResponses.validate(response).assertionId()).isEqualTo(TestResponses.ASSERTION_ID);
+    }
+
+    /** NotBefore exactly at now + skew is accepted; one millisecond later it is refused. */
+    @Test
+    void confirmationNotBeforeAtTheSkewBoundary() throws CieAuthenticationException {
+        Instant edge = TestResponses.NOW.plus(TestResponses.SKEW);
+
+        assertThat(TestResponses.validate(assertionEdited(assertion -> confirmationData(assertion).setNotBefore(edge)))
+                .assertionId()).isEqualTo(TestResponses.ASSERTION_ID);
+        CieAuthenticationException refusal = refusal(assertionEdited(assertion -> confirmationData(assertion)
+                .setNotBefore(edge.plusMillis(1))));
+        assertThat(refusal.error()).isEqualTo(CieError.INVALID_CONDITIONS);
+        assertThat(refusal.getMessage()).startsWith("SubjectConfirmationData NotBefore").endsWith(", skew PT1M");
     }
 
     private static Response assertionEdited(Consumer<Assertion> edit) {

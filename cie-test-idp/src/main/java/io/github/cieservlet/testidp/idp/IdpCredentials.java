@@ -45,11 +45,20 @@ public final class IdpCredentials {
      * @return a fresh key and certificate
      */
     public static IdpCredentials generate(Clock clock) {
+        return generate(clock, RSA_BITS);
+    }
+
+    /**
+     * @param clock the clock that dates the certificate
+     * @param rsaBits the RSA key size, e.g. 3072 for benchmarks of larger keys
+     * @return a fresh key and certificate
+     */
+    public static IdpCredentials generate(Clock clock, int rsaBits) {
         Objects.requireNonNull(clock, "clock");
         try {
             SecureRandom random = new SecureRandom();
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(RSA_BITS, random);
+            generator.initialize(rsaBits, random);
             KeyPair pair = generator.generateKeyPair();
             Instant notBefore = clock.instant().minus(BACKDATE);
             X500Name name = new X500Name(SUBJECT);

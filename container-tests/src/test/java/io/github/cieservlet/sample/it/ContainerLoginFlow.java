@@ -96,6 +96,23 @@ abstract class ContainerLoginFlow {
         }
     }
 
+    /**
+     * With no logging setup in the application (java.util.logging, no SLF4J binding needed), the library's
+     * startup INFO lines and the WARN line of a refused login are in the server's own log file.
+     */
+    @Test
+    void theLibrarysLinesAreInTheServersOwnLogFile() throws Exception {
+        try (CieBrowser browser = browser()) {
+            browser.login("/area-riservata/", "MARIO_ROSSI", "CANCELLED", "L3");
+        }
+        String log = server.serverLog();
+        assertThat(log).as(server.logDir().toString())
+                .contains("cie-servlet started in", "entityId=http://localhost:8080/cie")
+                .contains("cie-servlet protects /area-riservata/* (filter cie)")
+                .contains("cie-test-idp is ACTIVE")
+                .containsPattern("(WARN|WARNING).*\\R?.*CIE /cie/acs refused \\(CIE-IDP_CANCELLED\\)");
+    }
+
     @Test
     void theTestIdpRefusesARequestThatCameThroughAProxy() throws Exception {
         HttpClient client = HttpClient.newHttpClient();

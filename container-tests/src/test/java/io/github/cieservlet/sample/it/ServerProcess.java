@@ -16,6 +16,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 /**
@@ -34,10 +35,15 @@ final class ServerProcess implements AutoCloseable {
     private final String baseUrl;
     private final Thread shutdownHook;
     private final List<String> startedMarkers;
+    private final Path logDir;
+    private final String logPrefix;
     private long startMillis;
 
-    private ServerProcess(String name, Process process, Path consoleLog, int port, List<String> startedMarkers) {
+    private ServerProcess(String name, Process process, Path consoleLog, int port, List<String> startedMarkers,
+            Path logDir, String logPrefix) {
         this.name = name;
+        this.logDir = logDir;
+        this.logPrefix = logPrefix;
         this.startedMarkers = startedMarkers;
         this.process = process;
         this.consoleLog = consoleLog;
@@ -52,10 +58,20 @@ final class ServerProcess implements AutoCloseable {
      * {@code war} deployed as {@code webapps/ROOT.war}; returns once {@code /cie/metadata} answers 200.
      */
     static ServerProcess tomcat(String version, Path war) throws IOException, InterruptedException {
+        return tomcat(version, war, Map.of(), Map.of());
+    }
+
+    /**
+     * Starts Tomcat as {@link #tomcat(String, Path)} does, with more WARs deployed next to ROOT ({@code name.war}
+     * at {@code /name}) and the host checking its webapps every second, so a changed WAR is redeployed at once;
+     * {@code confFiles} replaces files of its conf directory (name to text), e.g. tomcat-users.xml.
+     */
+    static ServerProcess tomcat(String version, Path war, Map<String, Path> moreWars, Map<String, String> confFiles)
+            throws IOException, InterruptedException {
         Path home = serversDir().resolve("apache-tomcat-" + version);
         require(home.resolve("bin/catalina.sh"));
         require(war);
-        Path base = workDir().resolve("tomcat-" + version);
+        Path base = workDir().resolve("tomcat-" + version + (moreWars.isEmpty() && confFiles.isEmpty() ? "" : "-dropin"));
         killLeftover(base);
         deleteRecursively(base);
         for (String dir : List.of("conf", "logs", "temp", "webapps", "work")) {
@@ -68,16 +84,25 @@ final class ServerProcess implements AutoCloseable {
                 }
             }
         }
+        for (Map.Entry<String, String> file : confFiles.entrySet()) {
+            Files.writeString(base.resolve("conf").resolve(file.getKey()), file.getValue(), StandardCharsets.UTF_8);
+        }
         int port = freePort();
         Path serverXml = base.resolve("conf/server.xml");
         String xml = Files.readString(serverXml, StandardCharsets.UTF_8);
         String edited = xml.replace("<Server port=\"8005\"", "<Server port=\"-1\"")
                 .replace("<Connector port=\"8080\"", "<Connector address=\"127.0.0.1\" port=\"" + port + "\"");
+        if (!moreWars.isEmpty()) {
+            edited = edited.replace("<Host name=\"localhost\"", "<Host backgroundProcessorDelay=\"1\" name=\"localhost\"");
+        }
         if (edited.equals(xml) || !edited.contains("port=\"" + port + "\"")) {
             throw new IllegalStateException("unexpected " + serverXml + ": no <Connector port=\"8080\"");
         }
         Files.writeString(serverXml, edited, StandardCharsets.UTF_8);
         Files.copy(war, base.resolve("webapps/ROOT.war"));
+        for (Map.Entry<String, Path> more : moreWars.entrySet()) {
+            Files.copy(more.getValue(), base.resolve("webapps/" + more.getKey() + ".war"));
+        }
 
         ProcessBuilder builder = new ProcessBuilder("sh", home.resolve("bin/catalina.sh").toString(), "run");
         Map<String, String> env = builder.environment();
@@ -91,7 +116,8 @@ final class ServerProcess implements AutoCloseable {
                 + " -Dcie.publicBaseUrl=http://127.0.0.1:" + port);
         Path console = base.resolve("logs/console.log");
         builder.redirectErrorStream(true).redirectOutput(console.toFile());
-        return start("Tomcat " + version, builder, base, console, port, List.of("Server startup in"));
+        return start("Tomcat " + version, builder, base, console, port, List.of("Server startup in"),
+                base.resolve("logs"), "catalina.");
     }
 
     /**
@@ -101,10 +127,20 @@ final class ServerProcess implements AutoCloseable {
      * {@code /cie/metadata} answers 200.
      */
     static ServerProcess wildfly(String version, Path war) throws IOException, InterruptedException {
+        return wildfly(version, war, UnaryOperator.identity(), Map.of());
+    }
+
+    /**
+     * Starts WildFly as {@link #wildfly(String, Path)} does, with {@code standalone.xml} edited and files of its
+     * configuration directory replaced (name to text), in its own directory.
+     */
+    static ServerProcess wildfly(String version, Path war, UnaryOperator<String> standaloneEdit,
+            Map<String, String> configurationFiles) throws IOException, InterruptedException {
+        boolean variant = !configurationFiles.isEmpty();
         Path home = serversDir().resolve("wildfly-" + version);
         require(home.resolve("bin/standalone.sh"));
         require(war);
-        Path base = workDir().resolve("wildfly-" + version);
+        Path base = workDir().resolve("wildfly-" + version + (variant ? "-dropin" : ""));
         killLeftover(base);
         deleteRecursively(base);
         Files.createDirectories(base);
@@ -116,7 +152,10 @@ final class ServerProcess implements AutoCloseable {
         if (!xml.contains(welcome)) {
             throw new IllegalStateException("unexpected " + standaloneXml + ": no " + welcome);
         }
-        Files.writeString(standaloneXml, xml.replace(welcome, ""), StandardCharsets.UTF_8);
+        Files.writeString(standaloneXml, standaloneEdit.apply(xml.replace(welcome, "")), StandardCharsets.UTF_8);
+        for (Map.Entry<String, String> file : configurationFiles.entrySet()) {
+            Files.writeString(base.resolve("configuration").resolve(file.getKey()), file.getValue(), StandardCharsets.UTF_8);
+        }
         Files.copy(war, base.resolve("deployments/ROOT.war"));
         int offset = freeOffset();
         int port = 8080 + offset;
@@ -133,13 +172,15 @@ final class ServerProcess implements AutoCloseable {
                 + " -Dcie.publicBaseUrl=http://127.0.0.1:" + port);
         Path console = base.resolve("console.log");
         builder.redirectErrorStream(true).redirectOutput(console.toFile());
-        return start("WildFly " + version, builder, base, console, port, List.of("WFLYSRV0025", "WFLYSRV0026"));
+        return start("WildFly " + version, builder, base, console, port, List.of("WFLYSRV0025", "WFLYSRV0026"),
+                base.resolve("log"), "server.log");
     }
 
     private static ServerProcess start(String name, ProcessBuilder builder, Path base, Path console, int port,
-            List<String> startedMarkers) throws IOException, InterruptedException {
+            List<String> startedMarkers, Path logDir, String logPrefix) throws IOException, InterruptedException {
         long start = System.nanoTime();
-        ServerProcess server = new ServerProcess(name, builder.start(), console, port, startedMarkers);
+        ServerProcess server = new ServerProcess(name, builder.start(), console, port, startedMarkers, logDir,
+                logPrefix);
         Files.writeString(pidFile(base), Long.toString(server.process.pid()), StandardCharsets.US_ASCII);
         try {
             server.awaitReady();
@@ -188,6 +229,32 @@ final class ServerProcess implements AutoCloseable {
 
     long startMillis() {
         return startMillis;
+    }
+
+    /**
+     * The server's own log file as an operator finds it, not the console: Tomcat's
+     * {@code logs/catalina.<date>.log} (what {@code catalina.out} also gets), WildFly's {@code log/server.log}.
+     *
+     * @return the text of every such file
+     */
+    String serverLog() throws IOException {
+        StringBuilder text = new StringBuilder();
+        try (Stream<Path> files = Files.list(logDir)) {
+            for (Path file : (Iterable<Path>) files.sorted()::iterator) {
+                if (file.getFileName().toString().startsWith(logPrefix)) {
+                    text.append(Files.readString(file, StandardCharsets.UTF_8));
+                }
+            }
+        }
+        if (text.length() == 0) {
+            throw new AssertionError("no " + logPrefix + "* in " + logDir);
+        }
+        return text.toString();
+    }
+
+    /** @return the directory of the server's log files */
+    Path logDir() {
+        return logDir;
     }
 
     String consoleTail() {
