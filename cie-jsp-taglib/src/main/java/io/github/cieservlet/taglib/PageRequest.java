@@ -2,6 +2,7 @@ package io.github.cieservlet.taglib;
 
 import io.github.cieservlet.CieIdentity;
 import io.github.cieservlet.CieUrls;
+import io.github.cieservlet.LoginScheme;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.jsp.JspContext;
@@ -50,8 +51,19 @@ final class PageRequest {
      * @throws JspException when the target is not an application-relative path, or cie-servlet is not running
      */
     String loginUrl(String target) throws JspException {
+        return loginUrl(LoginScheme.CIE, null, target);
+    }
+
+    /**
+     * @param scheme the scheme to log in with
+     * @param idpEntityId for SPID, the entity ID of the identity provider; ignored otherwise
+     * @param target the page to show after login, or {@code null} for the current page
+     * @return the login URL with the context path, not yet escaped for HTML
+     * @throws JspException when the target is not an application-relative path, or cie-servlet is not running
+     */
+    String loginUrl(LoginScheme scheme, String idpEntityId, String target) throws JspException {
         String checked = target == null ? LoginTargets.currentPage(request) : LoginTargets.checked(target);
-        return request.getContextPath() + urls().loginPath(checked);
+        return request.getContextPath() + urls().loginPath(scheme, idpEntityId, checked);
     }
 
     /**
@@ -62,16 +74,20 @@ final class PageRequest {
         return request.getContextPath() + urls().logoutPath();
     }
 
-    /** @param html markup to write as it is; the caller has escaped every value in it */
-    void write(String html) throws IOException {
-        page.getOut().write(html);
-    }
-
-    private CieUrls urls() throws JspException {
+    /**
+     * @return the URLs, schemes and SPID identity providers cie-servlet published
+     * @throws JspException when cie-servlet is not running in this application
+     */
+    CieUrls urls() throws JspException {
         try {
             return CieUrls.from(page.getServletContext());
         } catch (IllegalStateException e) {
             throw new JspException(e.getMessage(), e);
         }
+    }
+
+    /** @param html markup to write as it is; the caller has escaped every value in it */
+    void write(String html) throws IOException {
+        page.getOut().write(html);
     }
 }

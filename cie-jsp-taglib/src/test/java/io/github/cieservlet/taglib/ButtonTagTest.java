@@ -190,7 +190,7 @@ class ButtonTagTest {
         assertThat(html).startsWith("<style>.cie-button{").containsOnlyOnce("</style>");
         assertThat(html.split("<a ", -1)).hasSize(3);
         assertThat(html.indexOf("</style>")).isLessThan(html.indexOf("<a "));
-        assertThat(page.requestAttribute(ButtonTag.STYLE_WRITTEN)).isEqualTo(Boolean.TRUE);
+        assertThat(page.requestAttribute(ButtonMarkup.STYLE_WRITTEN)).isEqualTo(Boolean.TRUE);
     }
 
     @Test
@@ -219,6 +219,14 @@ class ButtonTagTest {
         assertThat(html).doesNotContain("http:").doesNotContain("https:").doesNotContain("url(")
                 .doesNotContain("@import").doesNotContain("@font-face").doesNotContain("<script")
                 .doesNotContain("<link").doesNotContain("<img");
+    }
+
+    @Test
+    void onlyAnHtmlCommentWhenCieIsNotEnabled() throws Exception {
+        FakePage spidOnly = new FakePage().withUrls(new io.github.cieservlet.CieUrls("/cie",
+                java.util.EnumSet.of(io.github.cieservlet.LoginScheme.SPID), java.util.List.of()));
+
+        assertThat(spidOnly.render(button())).isEqualTo("<!-- cie:button: CIE is not enabled in cie.schemes -->");
     }
 
     @Test

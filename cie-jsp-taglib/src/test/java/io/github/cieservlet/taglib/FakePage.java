@@ -88,6 +88,12 @@ final class FakePage {
         return this;
     }
 
+    /** cie-servlet published these URLs, schemes and SPID identity providers (by default: CIE only, /cie). */
+    FakePage withUrls(CieUrls urls) {
+        contextAttributes.put(CieUrls.CONTEXT_ATTRIBUTE, urls);
+        return this;
+    }
+
     FakePage withoutCieServlet() {
         contextAttributes.clear();
         return this;

@@ -72,7 +72,7 @@ class TldTest {
     @Test
     void declaresTheTags() {
         assertThat(children(taglib, "tag")).extracting(tag -> text(tag, "name"))
-                .containsExactly("button", "authenticated", "notAuthenticated", "identity", "loginUrl", "logoutUrl", "logoutForm");
+                .containsExactly("button", "spidButton", "eidasButton", "authenticated", "notAuthenticated", "identity", "loginUrl", "logoutUrl", "logoutForm");
     }
 
     @Test
@@ -104,7 +104,7 @@ class TldTest {
                 attributes++;
             }
         }
-        assertThat(attributes).isEqualTo(12);
+        assertThat(attributes).isEqualTo(23);
     }
 
     @Test
