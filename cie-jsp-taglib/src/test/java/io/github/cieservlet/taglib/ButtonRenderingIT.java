@@ -1,26 +1,15 @@
 package io.github.cieservlet.taglib;
 
+import static io.github.cieservlet.taglib.HeadlessChromium.assertColour;
+import static io.github.cieservlet.taglib.HeadlessChromium.number;
+import static io.github.cieservlet.taglib.HeadlessChromium.whitePixels;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 import java.awt.image.BufferedImage;
-import java.io.File;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,37 +32,18 @@ class ButtonRenderingIT {
     private static final int PAGE_WIDTH = 1240;
     private static final int PAGE_HEIGHT = 300;
     private static final int[] BLUE = {0, 83, 162};
-    private static final Pattern METRICS = Pattern.compile("<pre id=\"metrics\"[^>]*>(.*?)</pre>", Pattern.DOTALL);
 
-    private static Path workDir;
     private static List<Map<String, String>> metrics;
     private static BufferedImage screenshot;
-    private static Path png;
 
     @BeforeAll
     static void renderInChromium(@TempDir Path profiles) throws Exception {
-        String chromium = chromium();
-        workDir = Paths.get("target", "button-rendering").toAbsolutePath();
-        Files.createDirectories(workDir);
-        Path page = workDir.resolve("buttons.html");
-        Files.writeString(page, page(), StandardCharsets.UTF_8);
-        png = workDir.resolve("cie-button-sizes.png");
-        Files.deleteIfExists(png);
-
-        String dom = run(chromium, profiles.resolve("dom"), "dump-dom", "--dump-dom", page.toUri().toString());
-        Matcher matcher = METRICS.matcher(dom);
-        assertThat(matcher.find()).as("the page's measurements in the DOM Chromium dumped:%n%s", dom).isTrue();
-        metrics = parse(matcher.group(1));
-
-        run(chromium, profiles.resolve("png"), "screenshot", "--screenshot=" + png, page.toUri().toString());
-        assertThat(png).as("Chromium's screenshot").isRegularFile();
-        screenshot = ImageIO.read(png.toFile());
-
-        Path docs = Paths.get("..", "docs").toAbsolutePath().normalize();
-        if (Files.isDirectory(docs)) {
-            Files.createDirectories(docs.resolve("images"));
-            Files.copy(png, docs.resolve("images").resolve("cie-button-sizes.png"), StandardCopyOption.REPLACE_EXISTING);
-        }
+        HeadlessChromium chromium = new HeadlessChromium(Paths.get("target", "button-rendering").toAbsolutePath(),
+                profiles, PAGE_WIDTH, PAGE_HEIGHT);
+        Path page = chromium.write("buttons.html", page());
+        metrics = chromium.measure(page);
+        screenshot = chromium.screenshot(page, "cie-button-sizes.png");
+        chromium.publish("cie-button-sizes.png");
     }
 
     @Test
@@ -143,19 +113,19 @@ class ButtonRenderingIT {
             int w = (int) Math.round(number(button, "w"));
             int h = (int) Math.round(number(button, "h"));
             int middle = y + h / 2;
-            assertBlue(x + 3, middle, "centre-left of " + button);
-            assertBlue(x + w - 4, middle, "centre-right of " + button);
-            assertBlue(x + w / 2, y + 2, "top of " + button);
-            assertBlue(x + w / 2, y + h - 3, "bottom of " + button);
+            assertColour(screenshot, x + 3, middle, BLUE, "centre-left of " + button);
+            assertColour(screenshot, x + w - 4, middle, BLUE, "centre-right of " + button);
+            assertColour(screenshot, x + w / 2, y + 2, BLUE, "top of " + button);
+            assertColour(screenshot, x + w / 2, y + h - 3, BLUE, "bottom of " + button);
             assertThat(screenshot.getRGB(x + w / 2, y - 3) & 0xffffff).as("page above %s", button).isEqualTo(0xffffff);
 
             int textX = (int) Math.round(number(button, "textX"));
             int textW = (int) Math.round(number(button, "textW"));
-            assertThat(whitePixels(textX, y, textW, h)).as("white pixels of the text of %s", button)
+            assertThat(whitePixels(screenshot, textX, y, textW, h)).as("white pixels of the text of %s", button)
                     .isGreaterThan(h);
             int markX = (int) Math.round(number(button, "markX"));
             int markW = (int) Math.round(number(button, "markW"));
-            assertThat(whitePixels(markX, y, markW - 1, h)).as("white pixels of the mark of %s", button)
+            assertThat(whitePixels(screenshot, markX, y, markW - 1, h)).as("white pixels of the mark of %s", button)
                     .isGreaterThan(h);
         }
     }
@@ -210,102 +180,8 @@ class ButtonRenderingIT {
                 + "</script>\n</body></html>\n";
     }
 
-    private static String chromium() {
-        String configured = System.getProperty("CHROMIUM", System.getenv("CHROMIUM"));
-        if (configured != null && !configured.isBlank()) {
-            if (!Files.isExecutable(Paths.get(configured))) {
-                fail("CHROMIUM is set to " + configured + ", which is not an executable file");
-            }
-            return configured;
-        }
-        String path = System.getenv("PATH");
-        for (String dir : (path == null ? "" : path).split(File.pathSeparator)) {
-            for (String name : new String[] {"chromium", "chromium-browser"}) {
-                Path candidate = Paths.get(dir.isEmpty() ? "." : dir, name);
-                if (Files.isExecutable(candidate)) {
-                    return candidate.toString();
-                }
-            }
-        }
-        return fail("Headless Chromium is needed to check how <cie:button/> looks, and no 'chromium' command is on the"
-                + " PATH. Install the Debian package: apt-get install chromium (.ci/run does this), or set CHROMIUM"
-                + " to the browser's path.");
-    }
-
-    /** Runs Chromium headless with a fresh profile and no network chatter; returns its standard output. */
-    private static String run(String chromium, Path profile, String name, String... arguments) throws Exception {
-        List<String> command = new ArrayList<>(List.of(chromium, "--headless", "--no-sandbox", "--disable-gpu",
-                "--disable-dev-shm-usage", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--disable-extensions", "--user-data-dir=" + profile,
-                "--hide-scrollbars", "--force-device-scale-factor=1", "--window-size=" + PAGE_WIDTH + "," + PAGE_HEIGHT));
-        command.addAll(List.of(arguments));
-        Path out = workDir.resolve(name + ".out");
-        Path err = workDir.resolve(name + ".err");
-        Process process = new ProcessBuilder(command).directory(workDir.toFile())
-                .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        if (!process.waitFor(90, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            fail("Chromium did not finish within 90 s: " + command + "; see " + err);
-        }
-        if (process.exitValue() != 0) {
-            fail("Chromium exited with " + process.exitValue() + ": " + command + "\n" + Files.readString(err));
-        }
-        deleteQuietly(profile);
-        return Files.readString(out, StandardCharsets.UTF_8);
-    }
-
-    private static List<Map<String, String>> parse(String text) {
-        List<Map<String, String>> buttons = new ArrayList<>();
-        for (String line : text.strip().split("\n")) {
-            Map<String, String> button = new HashMap<>();
-            for (String pair : line.split("\\|")) {
-                int equals = pair.indexOf('=');
-                button.put(pair.substring(0, equals), pair.substring(equals + 1));
-            }
-            buttons.add(button);
-        }
-        return buttons;
-    }
-
     private static Map<String, String> button(String size, String lang) {
         return metrics.stream().filter(b -> size.equals(b.get("size")) && lang.equals(b.get("lang"))).findFirst()
                 .orElseThrow(() -> new AssertionError("no measurements of size " + size + ", lang " + lang));
-    }
-
-    private static double number(Map<String, String> button, String key) {
-        return Double.parseDouble(button.get(key));
-    }
-
-    private static void assertBlue(int x, int y, String what) {
-        int rgb = screenshot.getRGB(x, y);
-        int[] actual = {(rgb >> 16) & 0xff, (rgb >> 8) & 0xff, rgb & 0xff};
-        for (int c = 0; c < 3; c++) {
-            assertThat(Math.abs(actual[c] - BLUE[c])).as("pixel (%d, %d) rgb(%d, %d, %d) at %s should be the CIE blue",
-                    x, y, actual[0], actual[1], actual[2], what).isLessThanOrEqualTo(2);
-        }
-    }
-
-    private static int whitePixels(int x, int y, int w, int h) {
-        int count = 0;
-        for (int i = x; i < x + w; i++) {
-            for (int j = y; j < y + h; j++) {
-                int rgb = screenshot.getRGB(i, j);
-                if (((rgb >> 16) & 0xff) > 220 && ((rgb >> 8) & 0xff) > 220 && (rgb & 0xff) > 220) {
-                    count++;
-                }
-            }
-        }
-        return count;
-    }
-
-    private static void deleteQuietly(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // a leftover profile in a temporary directory is harmless
-        }
     }
 }
