@@ -17,6 +17,7 @@
      Carta d'Identità Elettronica (CIE).</p>
   <cie:notAuthenticated>
     <p id="login"><cie:button target="/area-riservata/" size="l"/></p>
+    <p id="other-ways"><a href="${pageContext.request.contextPath}/accedi.jsp">Altri modi di accedere: SPID, CIE, eIDAS</a></p>
     <p class="nota">Ambiente dimostrativo: l'accesso usa un identity provider di prova locale, nessuna carta reale.</p>
   </cie:notAuthenticated>
   <cie:authenticated>

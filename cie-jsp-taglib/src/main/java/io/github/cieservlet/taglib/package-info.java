@@ -8,7 +8,9 @@
  * <cie:authenticated>Benvenuto <cie:identity property="name"/> (<a href="<cie:logoutUrl/>">esci</a>)</cie:authenticated>
  * }</pre>
  *
- * <p>Every tag writes HTML-escaped text only. The login button is a plain link drawn with inline SVG and one
- * {@code <style>} block per request: no script, font, image or style sheet is fetched from anywhere.
+ * <p>Every tag writes HTML-escaped text only. The CIE and eIDAS buttons are plain links drawn with inline SVG and
+ * one {@code <style>} block per request; the SPID button adds its list of identity providers and one small
+ * script per request (both carrying the page's CSP nonce). No script, font or style sheet is fetched from
+ * anywhere.
  */
 package io.github.cieservlet.taglib;
