@@ -3,7 +3,7 @@ package io.github.cieservlet.taglib;
 import java.util.Locale;
 
 /** The languages of the login button's text. */
-enum ButtonLanguage {
+enum ButtonLanguage implements ButtonText {
     IT("Entra con CIE"),
     EN("Sign in with CIE"),
     DE("Mit CIE anmelden");
@@ -14,13 +14,13 @@ enum ButtonLanguage {
         this.label = label;
     }
 
-    /** @return the text of the button, which is also the link's accessible name */
-    String label() {
+    @Override
+    public String label() {
         return label;
     }
 
-    /** @return the BCP 47 tag of the language, e.g. {@code it} */
-    String tag() {
+    @Override
+    public String tag() {
         return name().toLowerCase(Locale.ROOT);
     }
 }

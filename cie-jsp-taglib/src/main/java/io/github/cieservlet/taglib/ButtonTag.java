@@ -3,8 +3,6 @@ package io.github.cieservlet.taglib;
 import io.github.cieservlet.LoginScheme;
 import io.github.cieservlet.web.Html;
 import jakarta.servlet.jsp.JspException;
-import jakarta.servlet.jsp.tagext.SimpleTagSupport;
-import java.io.IOException;
 
 /**
  * {@code <cie:button/>}: the "Entra con CIE" button, a plain link to cie-servlet's login endpoint.
@@ -15,33 +13,13 @@ import java.io.IOException;
  * button of a request writes. It needs no script and loads nothing from other sites. Writes only an HTML
  * comment when the application does not accept CIE ({@code cie.schemes} without {@code cie}).
  */
-public final class ButtonTag extends SimpleTagSupport {
+public final class ButtonTag extends LoginButtonTag<ButtonLanguage> {
 
-    private String size = "m";
-    private String target;
-    private String lang = "it";
-    private String cssClass;
     private String logoUrl;
-    private String nonce;
 
-    /** @param size {@code s}, {@code m} (the default), {@code l} or {@code xl} */
-    public void setSize(String size) {
-        this.size = size;
-    }
-
-    /** @param target application-relative page to show after login; the current page when not set */
-    public void setTarget(String target) {
-        this.target = target;
-    }
-
-    /** @param lang language of the text: {@code it} (the default), {@code en} or {@code de} */
-    public void setLang(String lang) {
-        this.lang = lang;
-    }
-
-    /** @param cssClass extra CSS classes of the link */
-    public void setCssClass(String cssClass) {
-        this.cssClass = cssClass;
+    /** A medium button in Italian, back to the current page after login. */
+    public ButtonTag() {
+        super(LoginScheme.CIE, "CIE", "button", ButtonLanguage.class, ButtonLanguage.IT);
     }
 
     /** @param logoUrl URL of an image to show instead of the built-in mark, e.g. the official CIE logo */
@@ -49,31 +27,10 @@ public final class ButtonTag extends SimpleTagSupport {
         this.logoUrl = logoUrl;
     }
 
-    /** @param nonce Content-Security-Policy nonce for the style block */
-    public void setNonce(String nonce) {
-        this.nonce = nonce;
-    }
-
     @Override
-    public void doTag() throws JspException, IOException {
-        ButtonSize buttonSize = ButtonMarkup.option(ButtonSize.class, size, "size");
-        ButtonLanguage language = ButtonMarkup.option(ButtonLanguage.class, lang, "lang");
-        PageRequest page = PageRequest.of(getJspContext());
-        if (!page.urls().schemes().contains(LoginScheme.CIE)) {
-            page.write(ButtonMarkup.comment("button", "CIE is not enabled in cie.schemes"));
-            return;
-        }
-        String href = page.loginUrl(target);
-
-        StringBuilder html = new StringBuilder(2048);
-        ButtonMarkup.appendStyleOnce(page.request(), nonce, html);
-        html.append("<a class=\"cie-button ").append(buttonSize.cssClass()).append(ButtonMarkup.extraClasses(cssClass))
-                .append("\" href=\"").append(Html.escape(href)).append("\">");
-        ButtonMarkup.appendMarkAndText(html, mark(buttonSize.iconSize()), language.tag(), language.label());
-        html.append("</a>");
-        page.write(html.toString());
+    String render(PageRequest page, ButtonSize size, ButtonLanguage language) throws JspException {
+        return link(page, size, language, null, mark(size.iconSize()));
     }
-
     /** The image at logoUrl, or a white ID card with a person and three lines of text, in currentColor. */
     private String mark(int iconSize) {
         if (logoUrl != null && !logoUrl.isEmpty()) {

@@ -4,7 +4,7 @@ package io.github.cieservlet.taglib;
 import java.util.Locale;
 
 /** The languages of the eIDAS button's text. */
-enum EidasButtonLanguage {
+enum EidasButtonLanguage implements ButtonText {
     IT("Entra con eIDAS"),
     EN("Login with eIDAS");
 
@@ -14,13 +14,13 @@ enum EidasButtonLanguage {
         this.label = label;
     }
 
-    /** @return the text of the button, which is also the link's accessible name */
-    String label() {
+    @Override
+    public String label() {
         return label;
     }
 
-    /** @return the BCP 47 tag of the language, e.g. {@code en} */
-    String tag() {
+    @Override
+    public String tag() {
         return name().toLowerCase(Locale.ROOT);
     }
 }

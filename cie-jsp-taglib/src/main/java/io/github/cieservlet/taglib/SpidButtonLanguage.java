@@ -4,7 +4,7 @@ package io.github.cieservlet.taglib;
 import java.util.Locale;
 
 /** The languages of the SPID button: its text, the name of its list and the links to AgID's SPID pages. */
-enum SpidButtonLanguage {
+enum SpidButtonLanguage implements ButtonText {
     IT("Entra con SPID", "Gestori di identit&#224; SPID", "Maggiori informazioni", "Non hai SPID?", "Serve aiuto?"),
     EN("Sign in with SPID", "SPID identity providers", "More information", "Don't have SPID?", "Need help?");
 
@@ -22,8 +22,8 @@ enum SpidButtonLanguage {
         this.supportLinks = supportLinks;
     }
 
-    /** @return the text of the button, which is also its accessible name */
-    String label() {
+    @Override
+    public String label() {
         return label;
     }
 
@@ -40,8 +40,8 @@ enum SpidButtonLanguage {
         return supportLinks[index];
     }
 
-    /** @return the BCP 47 tag of the language, e.g. {@code it} */
-    String tag() {
+    @Override
+    public String tag() {
         return name().toLowerCase(Locale.ROOT);
     }
 }

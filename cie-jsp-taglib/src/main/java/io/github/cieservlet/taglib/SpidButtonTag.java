@@ -1,14 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.github.cieservlet.taglib;
 
-import io.github.cieservlet.CieUrls;
 import io.github.cieservlet.LoginScheme;
 import io.github.cieservlet.SpidIdentityProvider;
 import io.github.cieservlet.web.Html;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.jsp.JspException;
-import jakarta.servlet.jsp.tagext.SimpleTagSupport;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -19,7 +16,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * {@code <cie:spidButton/>}: the "Entra con SPID" button with its chooser of SPID identity providers.
  *
  * <p>A real {@code <button>} ({@code aria-expanded}, {@code aria-controls}) opens a list of links, one per
- * identity provider of {@link CieUrls#spidIdentityProviders()} in a new random order at every render (as the SPID
+ * identity provider of {@link io.github.cieservlet.CieUrls#spidIdentityProviders()} in a new random order at every render (as the SPID
  * rules ask, so that no provider is favoured), each to the SPID login path of that provider; then AgID's three
  * links "Maggiori informazioni", "Non hai SPID?", "Serve aiuto?". A small script, written once per request with
  * the page's CSP nonce, opens and closes the list (Escape closes it and gives the focus back to the button, the
@@ -27,7 +24,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * focus is in the button or the list, so the links stay reachable. Writes only an HTML comment when the
  * application does not accept SPID, or has no SPID identity provider.
  */
-public final class SpidButtonTag extends SimpleTagSupport {
+public final class SpidButtonTag extends LoginButtonTag<SpidButtonLanguage> {
 
     /** Request attribute set once the script is written, so that it is written once per request. */
     static final String SCRIPT_WRITTEN = SpidButtonTag.class.getName() + ".scriptWritten";
@@ -67,46 +64,18 @@ public final class SpidButtonTag extends SimpleTagSupport {
             + "<path d=\"M8 25c0-4.6 3.6-7.5 8-7.5s8 2.9 8 7.5z\" fill=\"currentColor\"/>";
 
     private final Random random;
-    private String size = "m";
-    private String target;
-    private String lang = "it";
-    private String cssClass;
-    private String nonce;
     private String idpLogos = "true";
+    private boolean logos;
 
-    /** A button whose identity providers are shuffled with the thread's random generator. */
+    /** A medium button in Italian whose identity providers are shuffled with the thread's random generator. */
     public SpidButtonTag() {
         this(null);
     }
 
     /** @param random the generator that shuffles the identity providers; null for the thread's own */
     SpidButtonTag(Random random) {
+        super(LoginScheme.SPID, "SPID", "spidButton", SpidButtonLanguage.class, SpidButtonLanguage.IT);
         this.random = random;
-    }
-
-    /** @param size {@code s}, {@code m} (the default), {@code l} or {@code xl} */
-    public void setSize(String size) {
-        this.size = size;
-    }
-
-    /** @param target application-relative page to show after login; the current page when not set */
-    public void setTarget(String target) {
-        this.target = target;
-    }
-
-    /** @param lang language of the button and its list: {@code it} (the default) or {@code en} */
-    public void setLang(String lang) {
-        this.lang = lang;
-    }
-
-    /** @param cssClass extra CSS classes of the button */
-    public void setCssClass(String cssClass) {
-        this.cssClass = cssClass;
-    }
-
-    /** @param nonce Content-Security-Policy nonce for the style block and the script */
-    public void setNonce(String nonce) {
-        this.nonce = nonce;
     }
 
     /** @param idpLogos {@code true} (the default) to show each identity provider's logo beside its name */
@@ -115,29 +84,24 @@ public final class SpidButtonTag extends SimpleTagSupport {
     }
 
     @Override
-    public void doTag() throws JspException, IOException {
-        ButtonSize buttonSize = ButtonMarkup.option(ButtonSize.class, size, "size");
-        SpidButtonLanguage language = ButtonMarkup.option(SpidButtonLanguage.class, lang, "lang");
-        boolean logos = ButtonMarkup.option(Switch.class, idpLogos, "idpLogos") == Switch.TRUE;
-        PageRequest page = PageRequest.of(getJspContext());
-        CieUrls urls = page.urls();
-        if (!urls.schemes().contains(LoginScheme.SPID)) {
-            page.write(ButtonMarkup.comment("spidButton", "SPID is not enabled in cie.schemes"));
-            return;
-        }
-        List<SpidIdentityProvider> providers = new ArrayList<>(urls.spidIdentityProviders());
+    void checkOtherAttributes() throws JspException {
+        logos = ButtonMarkup.option(Switch.class, idpLogos, "idpLogos") == Switch.TRUE;
+    }
+
+    @Override
+    String render(PageRequest page, ButtonSize buttonSize, SpidButtonLanguage language) throws JspException {
+        List<SpidIdentityProvider> providers = new ArrayList<>(page.urls().spidIdentityProviders());
         if (providers.isEmpty()) {
-            page.write(ButtonMarkup.comment("spidButton", "no SPID identity provider is configured"));
-            return;
+            return ButtonMarkup.comment("spidButton", "no SPID identity provider is configured");
         }
         Collections.shuffle(providers, random == null ? ThreadLocalRandom.current() : random);
 
         HttpServletRequest request = page.request();
         String id = "cie-spid-" + nextNumber(request);
         StringBuilder html = new StringBuilder(4096);
-        ButtonMarkup.appendStyleOnce(request, nonce, html);
+        ButtonMarkup.appendStyleOnce(request, nonce(), html);
         html.append("<div class=\"cie-spid\"><button type=\"button\" class=\"cie-button cie-button-spid cie-spid-button ")
-                .append(buttonSize.cssClass()).append(ButtonMarkup.extraClasses(cssClass)).append("\" id=\"").append(id)
+                .append(buttonSize.cssClass()).append(extraClasses()).append("\" id=\"").append(id)
                 .append("\" aria-expanded=\"false\" aria-controls=\"").append(id).append("-menu\">");
         ButtonMarkup.appendMarkAndText(html, ButtonMarkup.svg(buttonSize.iconSize(), MARK), language.tag(),
                 language.label());
@@ -145,7 +109,7 @@ public final class SpidButtonTag extends SimpleTagSupport {
                 .append(language.tag()).append("\" aria-label=\"").append(language.listName()).append("\">");
         for (SpidIdentityProvider provider : providers) {
             html.append("<li class=\"cie-spid-idp\"><a href=\"")
-                    .append(Html.escape(page.loginUrl(LoginScheme.SPID, provider.entityId(), target))).append("\">");
+                    .append(Html.escape(page.loginUrl(LoginScheme.SPID, provider.entityId(), target()))).append("\">");
             String logo = logos ? logoUrl(request, provider.logoUri()) : null;
             if (logo != null) {
                 html.append("<img src=\"").append(Html.escape(logo)).append("\" alt=\"\" height=\"28\">");
@@ -159,10 +123,10 @@ public final class SpidButtonTag extends SimpleTagSupport {
         html.append("</ul></div>");
         if (request.getAttribute(SCRIPT_WRITTEN) == null) {
             request.setAttribute(SCRIPT_WRITTEN, Boolean.TRUE);
-            html.append("<script").append(ButtonMarkup.nonceAttribute(nonce)).append('>').append(SCRIPT)
+            html.append("<script").append(ButtonMarkup.nonceAttribute(nonce())).append('>').append(SCRIPT)
                     .append("</script>");
         }
-        page.write(html.toString());
+        return html.toString();
     }
 
     private static int nextNumber(HttpServletRequest request) {
