@@ -33,7 +33,28 @@ public final class IdpMetadataParser {
      */
     public static IdpMetadata parse(byte[] xml) throws SamlXmlException {
         XMLObject root = SecureXml.unmarshall(SecureXml.parse(xml).getDocumentElement(), XMLObject.class);
-        EntityDescriptor entity = onlyIdentityProvider(root);
+        return metadataOf(onlyIdentityProvider(root));
+    }
+
+    /**
+     * @param xml a metadata document: an EntityDescriptor, or an EntitiesDescriptor aggregate (e.g. SPID's)
+     * @return every SAML 2.0 identity provider it describes, in document order; at least one
+     * @throws SamlXmlException when the document is not metadata, describes no identity provider, or one of them
+     *     is not usable
+     */
+    public static List<IdpMetadata> parseAll(byte[] xml) throws SamlXmlException {
+        XMLObject root = SecureXml.unmarshall(SecureXml.parse(xml).getDocumentElement(), XMLObject.class);
+        List<IdpMetadata> all = new ArrayList<>();
+        for (EntityDescriptor entity : identityProviders(root)) {
+            all.add(metadataOf(entity));
+        }
+        if (all.isEmpty()) {
+            throw new SamlXmlException("the metadata describes no SAML 2.0 identity provider");
+        }
+        return all;
+    }
+
+    private static IdpMetadata metadataOf(EntityDescriptor entity) throws SamlXmlException {
         IDPSSODescriptor idp = entity.getIDPSSODescriptor(SAMLConstants.SAML20P_NS);
 
         Map<RequestBinding, String> ssoUrls = new EnumMap<>(RequestBinding.class);
@@ -68,6 +89,15 @@ public final class IdpMetadataParser {
     }
 
     private static EntityDescriptor onlyIdentityProvider(XMLObject root) throws SamlXmlException {
+        List<EntityDescriptor> found = identityProviders(root);
+        if (found.size() != 1) {
+            throw new SamlXmlException("the metadata must describe exactly one SAML 2.0 identity provider, it has "
+                    + found.size());
+        }
+        return found.get(0);
+    }
+
+    private static List<EntityDescriptor> identityProviders(XMLObject root) throws SamlXmlException {
         List<EntityDescriptor> found = new ArrayList<>();
         if (root instanceof EntityDescriptor) {
             collectIdentityProviders((EntityDescriptor) root, found);
@@ -77,11 +107,7 @@ public final class IdpMetadataParser {
             throw new SamlXmlException("the document is not SAML metadata: its root is "
                     + root.getElementQName());
         }
-        if (found.size() != 1) {
-            throw new SamlXmlException("the metadata must describe exactly one SAML 2.0 identity provider, it has "
-                    + found.size());
-        }
-        return found.get(0);
+        return found;
     }
 
     private static void collectIdentityProviders(EntitiesDescriptor group, List<EntityDescriptor> found) {

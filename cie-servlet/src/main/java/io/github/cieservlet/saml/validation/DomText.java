@@ -19,7 +19,7 @@ import org.w3c.dom.Text;
  * from elsewhere; so here an element must hold nothing but a single text node (or nothing at all): comments,
  * processing instructions, child elements or split text nodes are refused.
  */
-public final class DomText {
+final class DomText {
 
     private DomText() {
     }
@@ -31,7 +31,7 @@ public final class DomText {
      * @return the element's text exactly as received (not trimmed), empty when the element is empty
      * @throws CieAuthenticationException when the element contains anything but a single text node
      */
-    public static String of(XMLObject object, CieError error, String what) throws CieAuthenticationException {
+    static String of(XMLObject object, CieError error, String what) throws CieAuthenticationException {
         Element element = object.getDOM();
         if (element == null) {
             throw new IllegalStateException(what + " has no DOM: validate only objects unmarshalled from the received XML");
