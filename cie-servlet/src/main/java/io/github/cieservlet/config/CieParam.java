@@ -49,6 +49,23 @@ public enum CieParam {
             "Requested authentication level: L1, L2 or L3."),
     LEVEL_COMPARISON("cie.levelComparison", "minimum",
             "How the level is compared: minimum, or exact (allowed with L3 only)."),
+    SCHEMES("cie.schemes", "cie",
+            "The identity schemes offered, comma or space separated: cie, spid, eidas (eIDAS through the Italian node"
+                    + " FICEP). See docs/spid.md."),
+    SPID_IDP_METADATA("cie.spid.idpMetadata", null,
+            "spid: where the SPID identity providers come from: registry (the AgID registry), or space-separated"
+                    + " metadata locations (https URL, file:, classpath:). Default: the local SPID test IdP for"
+                    + " cie.environment=local, else registry."),
+    SPID_LEVEL("cie.spid.level", "L2",
+            "spid, eidas: the requested level, L1, L2 or L3 (always with comparison minimum)."),
+    SPID_ATTRIBUTES("cie.spid.attributes", "name familyName fiscalNumber dateOfBirth",
+            "spid: the SPID attributes asked for (AttributeConsumingService index 0), space or comma separated;"
+                    + " must include fiscalNumber or spidCode."),
+    EIDAS_IDP_METADATA("cie.eidas.idpMetadata", null,
+            "eidas: the FICEP metadata: production, qa, or a metadata location. Default: the local FICEP test IdP"
+                    + " for cie.environment=local, else production."),
+    EIDAS_ATTRIBUTE_SET("cie.eidas.attributeSet", "minimum",
+            "eidas: minimum (AttributeConsumingService index 99) or full (index 100)."),
     BINDING("cie.binding", "POST",
             "How the AuthnRequest travels to the identity provider: POST or REDIRECT."),
     CLOCK_SKEW_SECONDS("cie.clockSkewSeconds", "60",

@@ -94,6 +94,7 @@ public final class CieSettingsReader {
                 .idpCertificatePins(idpCertificatePins())
                 .protocol(protocol())
                 .protectedHeaders(enumOf(CieParam.PROTECTED_HEADERS, ProtectedHeaders.class).orElse(ProtectedHeaders.DENY));
+        builder.spid(new SpidSettingsReader(source, problems).read(environment.orElse(null), baseUrl));
         if (environment.isPresent() && baseUrl != null) {
             builder.idpMetadataLocation(idpMetadata(environment.get(), baseUrl));
         }
