@@ -7,6 +7,7 @@ import io.github.cieservlet.saml.AuthnRequestFactory;
 import io.github.cieservlet.saml.IdpMetadataPolicy;
 import io.github.cieservlet.saml.IdpMetadataProvider;
 import io.github.cieservlet.saml.SpMetadataFactory;
+import io.github.cieservlet.saml.spid.SpidSpMetadataFactory;
 import io.github.cieservlet.saml.validation.ResponseValidator;
 import io.github.cieservlet.spi.LoginProtocol;
 import io.github.cieservlet.store.InMemoryReplayCache;
@@ -43,6 +44,7 @@ public final class CieServiceProvider implements AutoCloseable {
     private final IdpMetadataProvider idpMetadata;
     private final AuthnRequestFactory authnRequests;
     private final String spMetadataXml;
+    private final Optional<String> spidMetadataXml;
     private final ResponseValidator responseValidator;
     private final PendingRequestCodec pendingRequestCodec;
     private final ReplayCache replayCache;
@@ -80,6 +82,8 @@ public final class CieServiceProvider implements AutoCloseable {
                         settings.idpMetadataCache().orElse(null)));
         this.authnRequests = new AuthnRequestFactory(settings);
         this.spMetadataXml = new SpMetadataFactory(settings).signedXml();
+        this.spidMetadataXml = SpidSpMetadataFactory.isPublished(settings.spid())
+                ? Optional.of(new SpidSpMetadataFactory(settings).signedXml()) : Optional.empty();
         this.replayCache = ReplayCaches.open(settings.stateStore(), MAX_REPLAY_ENTRIES, classLoader, clock);
         this.responseValidator = new ResponseValidator(settings.entityId(), settings.endpoints().acsUrl(),
                 settings.clockSkew(), clock, replayCache);
@@ -140,6 +144,11 @@ public final class CieServiceProvider implements AutoCloseable {
     /** @return the signed SP metadata */
     public String spMetadataXml() {
         return spMetadataXml;
+    }
+
+    /** @return the signed SPID SP metadata, when SPID or eIDAS is enabled */
+    public Optional<String> spidMetadataXml() {
+        return spidMetadataXml;
     }
 
     /** @return the Response validator */
