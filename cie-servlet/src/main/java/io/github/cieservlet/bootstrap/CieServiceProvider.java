@@ -12,6 +12,7 @@ import io.github.cieservlet.saml.IdpMetadataProvider;
 import io.github.cieservlet.saml.SpMetadataFactory;
 import io.github.cieservlet.saml.spid.LoginRoutes;
 import io.github.cieservlet.saml.spid.SpidIdpList;
+import io.github.cieservlet.saml.spid.SpidSpMetadataFactory;
 import io.github.cieservlet.saml.validation.ResponseValidator;
 import io.github.cieservlet.spi.LoginProtocol;
 import io.github.cieservlet.store.InMemoryReplayCache;
@@ -48,6 +49,7 @@ public final class CieServiceProvider implements AutoCloseable {
     private final IdpMetadataProvider idpMetadata;
     private final AuthnRequestFactory authnRequests;
     private final String spMetadataXml;
+    private final Optional<String> spidMetadataXml;
     private final ResponseValidator responseValidator;
     private final PendingRequestCodec pendingRequestCodec;
     private final ReplayCache replayCache;
@@ -86,6 +88,8 @@ public final class CieServiceProvider implements AutoCloseable {
                         settings.idpMetadataCache().orElse(null)));
         this.authnRequests = new AuthnRequestFactory(settings);
         this.spMetadataXml = new SpMetadataFactory(settings).signedXml();
+        this.spidMetadataXml = SpidSpMetadataFactory.isPublished(settings.spid())
+                ? Optional.of(new SpidSpMetadataFactory(settings).signedXml()) : Optional.empty();
         this.replayCache = ReplayCaches.open(settings.stateStore(), MAX_REPLAY_ENTRIES, classLoader, clock);
         this.responseValidator = new ResponseValidator(settings.entityId(), settings.endpoints().acsUrl(),
                 settings.clockSkew(), clock, replayCache);
@@ -116,7 +120,7 @@ public final class CieServiceProvider implements AutoCloseable {
         Function<ResourceLocation, IdpMetadataProvider> onDemand = location -> new IdpMetadataProvider(location,
                 settings.idpMetadataRefresh(), classLoader, clock);
         SpidIdpList spidIdps = spid.enables(LoginScheme.SPID) ? SpidIdpList.load(spid.spidIdps(),
-                settings.endpoints().publicBaseUrl(), onDemand, classLoader) : null;
+                settings.endpoints().publicBaseUrl(), onDemand, classLoader, clock) : null;
         IdpMetadataProvider ficep = spid.enables(LoginScheme.EIDAS) ? onDemand.apply(spid.eidasMetadata()) : null;
         return new LoginRoutes(settings, idpMetadata, authnRequests, responseValidator, spidIdps, ficep);
     }
@@ -163,6 +167,11 @@ public final class CieServiceProvider implements AutoCloseable {
     /** @return the signed SP metadata */
     public String spMetadataXml() {
         return spMetadataXml;
+    }
+
+    /** @return the signed SPID SP metadata, when SPID or eIDAS is enabled */
+    public Optional<String> spidMetadataXml() {
+        return spidMetadataXml;
     }
 
     /** @return the Response validator */

@@ -44,6 +44,7 @@ public final class CieSettings {
     private final ProtectedHeaders protectedHeaders;
     private final String protocol;
     private final SpidSettings spid;
+    private final SpidBilling spidBilling;
 
     private CieSettings(Builder b) {
         this.environment = Objects.requireNonNull(b.environment, "environment");
@@ -75,6 +76,7 @@ public final class CieSettings {
         this.protectedHeaders = Objects.requireNonNull(b.protectedHeaders, "protectedHeaders");
         this.protocol = Objects.requireNonNull(b.protocol, "protocol");
         this.spid = Objects.requireNonNull(b.spid, "spid");
+        this.spidBilling = b.spidBilling;
     }
 
     /** @return a builder with the documented defaults where a param has one */
@@ -227,6 +229,11 @@ public final class CieSettings {
         return spid;
     }
 
+    /** @return the billing contact of a private subject's SPID metadata ({@code cie.spid.billing.*}), if set */
+    public Optional<SpidBilling> spidBilling() {
+        return Optional.ofNullable(spidBilling);
+    }
+
     /** Assembles a {@link CieSettings}; validation of values is the reader's job. */
     public static final class Builder {
         private Environment environment;
@@ -258,6 +265,7 @@ public final class CieSettings {
         private ProtectedHeaders protectedHeaders = ProtectedHeaders.DENY;
         private String protocol = "saml";
         private SpidSettings spid = SpidSettings.CIE_ONLY;
+        private SpidBilling spidBilling;
 
         private Builder() {
         }
@@ -439,6 +447,15 @@ public final class CieSettings {
          */
         public Builder spid(SpidSettings value) {
             this.spid = value;
+            return this;
+        }
+
+        /**
+         * @param value the billing contact of a private subject's SPID metadata, or null
+         * @return this builder
+         */
+        public Builder spidBilling(SpidBilling value) {
+            this.spidBilling = value;
             return this;
         }
 

@@ -33,28 +33,15 @@ public final class IdpMetadataParser {
      */
     public static IdpMetadata parse(byte[] xml) throws SamlXmlException {
         XMLObject root = SecureXml.unmarshall(SecureXml.parse(xml).getDocumentElement(), XMLObject.class);
-        return metadataOf(onlyIdentityProvider(root));
+        return read(onlyIdentityProvider(root));
     }
 
     /**
-     * @param xml a metadata document: an EntityDescriptor, or an EntitiesDescriptor aggregate (e.g. SPID's)
-     * @return every SAML 2.0 identity provider it describes, in document order; at least one
-     * @throws SamlXmlException when the document is not metadata, describes no identity provider, or one of them
-     *     is not usable
+     * @param entity an EntityDescriptor with a SAML 2.0 IDPSSODescriptor (one of {@link #identityProviders})
+     * @return what the SP needs from it
+     * @throws SamlXmlException when it has no usable SingleSignOnService or no signing certificate
      */
-    public static List<IdpMetadata> parseAll(byte[] xml) throws SamlXmlException {
-        XMLObject root = SecureXml.unmarshall(SecureXml.parse(xml).getDocumentElement(), XMLObject.class);
-        List<IdpMetadata> all = new ArrayList<>();
-        for (EntityDescriptor entity : identityProviders(root)) {
-            all.add(metadataOf(entity));
-        }
-        if (all.isEmpty()) {
-            throw new SamlXmlException("the metadata describes no SAML 2.0 identity provider");
-        }
-        return all;
-    }
-
-    private static IdpMetadata metadataOf(EntityDescriptor entity) throws SamlXmlException {
+    public static IdpMetadata read(EntityDescriptor entity) throws SamlXmlException {
         IDPSSODescriptor idp = entity.getIDPSSODescriptor(SAMLConstants.SAML20P_NS);
 
         Map<RequestBinding, String> ssoUrls = new EnumMap<>(RequestBinding.class);
@@ -97,7 +84,12 @@ public final class IdpMetadataParser {
         return found.get(0);
     }
 
-    private static List<EntityDescriptor> identityProviders(XMLObject root) throws SamlXmlException {
+    /**
+     * @param root the root of a metadata document: an EntityDescriptor or an EntitiesDescriptor aggregate
+     * @return its EntityDescriptors with an entity ID and a SAML 2.0 IDPSSODescriptor, in document order
+     * @throws SamlXmlException when the root is not SAML metadata
+     */
+    public static List<EntityDescriptor> identityProviders(XMLObject root) throws SamlXmlException {
         List<EntityDescriptor> found = new ArrayList<>();
         if (root instanceof EntityDescriptor) {
             collectIdentityProviders((EntityDescriptor) root, found);

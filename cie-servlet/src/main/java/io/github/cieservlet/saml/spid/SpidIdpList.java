@@ -8,22 +8,24 @@ import io.github.cieservlet.config.CieParam;
 import io.github.cieservlet.config.ResourceLocation;
 import io.github.cieservlet.config.SpidIdpSource;
 import io.github.cieservlet.saml.IdpMetadata;
-import io.github.cieservlet.saml.IdpMetadataParser;
 import io.github.cieservlet.saml.IdpMetadataProvider;
 import io.github.cieservlet.saml.SamlXmlException;
 import io.github.cieservlet.saml.validation.Detail;
 import java.io.IOException;
-import java.net.URI;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The SPID identity providers a citizen may choose, by entity ID, each with its metadata: the only key the ACS
- * trusts for a login sent to it. Metadata documents at configured locations are read once, at startup (an
- * aggregate gives every identity provider it lists; a location that cannot be read stops the deployment); the
+ * trusts for a login sent to it. The AgID registry ({@link SpidRegistry}, with its fallbacks) and metadata
+ * documents at configured locations ({@link SpidMetadataDocument}) are read once, at startup (an aggregate gives
+ * every identity provider it lists; a configured location that cannot be read stops the deployment); the
  * local SPID test IdP, which lives in the same application and is not listening while it starts, is known by its
  * entity ID and its metadata read on first use and refreshed like CIE's. Thread-safe.
  */
@@ -49,12 +51,13 @@ public final class SpidIdpList {
      * @param publicBaseUrl the application's public base URL (the local test IdP's entity ID is under it)
      * @param onDemand makes the on-demand metadata source of a location (as for CIE: lazy, refreshed)
      * @param classLoader the class loader of {@code classpath:} locations
+     * @param clock the clock of the metadata's validUntil
      * @return the list
      * @throws CieConfigException naming {@code cie.spid.idpMetadata} when a location cannot be read or is not
      *     identity provider metadata
      */
     public static SpidIdpList load(SpidIdpSource source, String publicBaseUrl,
-            java.util.function.Function<ResourceLocation, IdpMetadataProvider> onDemand, ClassLoader classLoader) {
+            Function<ResourceLocation, IdpMetadataProvider> onDemand, ClassLoader classLoader, Clock clock) {
         Map<String, MetadataSource> idps = new LinkedHashMap<>();
         List<SpidIdentityProvider> buttons = new ArrayList<>();
         switch (source.kind()) {
@@ -66,22 +69,33 @@ public final class SpidIdpList {
                 break;
             case LOCATIONS:
                 for (ResourceLocation location : source.locations()) {
-                    for (IdpMetadata idp : read(location, classLoader)) {
+                    for (SpidIdpEntry entry : read(location, classLoader, clock)) {
+                        IdpMetadata idp = entry.metadata();
                         idps.put(idp.entityId(), () -> idp);
-                        buttons.add(new SpidIdentityProvider(idp.entityId(), hostOf(idp.entityId()), null));
+                        buttons.add(entry.identityProvider());
                     }
                 }
                 break;
             default:
-                throw CieConfigException.of(CieParam.SPID_IDP_METADATA, "the AgID registry is not available in this"
-                        + " build; list the identity providers' metadata locations instead");
+                SpidIdps registry = SpidRegistry.official(null, Set.of()).load();
+                for (IdpMetadata idp : registry.metadata()) {
+                    idps.put(idp.entityId(), () -> idp);
+                }
+                for (SpidIdentityProvider shown : registry.identityProviders()) {
+                    idps.putIfAbsent(shown.entityId(), () -> {
+                        throw new CieAuthenticationException(CieError.IDP_METADATA_UNAVAILABLE, "the AgID registry"
+                                + " could not be read at startup: only the bundled names of the SPID identity providers"
+                                + " are known, without their metadata");
+                    });
+                }
+                buttons.addAll(registry.identityProviders());
         }
         return new SpidIdpList(idps, buttons);
     }
 
-    private static List<IdpMetadata> read(ResourceLocation location, ClassLoader classLoader) {
+    private static List<SpidIdpEntry> read(ResourceLocation location, ClassLoader classLoader, Clock clock) {
         try {
-            return IdpMetadataParser.parseAll(location.read(classLoader));
+            return SpidMetadataDocument.parse(location.read(classLoader), Set.of(), clock.instant());
         } catch (IOException | SamlXmlException e) {
             throw CieConfigException.of(CieParam.SPID_IDP_METADATA, "cannot read SPID identity provider metadata from "
                     + location + " (" + e.getMessage() + ")");
@@ -94,11 +108,6 @@ public final class SpidIdpList {
                     + " describes " + loaded.entityId());
         }
         return loaded;
-    }
-
-    private static String hostOf(String entityId) {
-        String host = URI.create(entityId).getHost();
-        return host == null ? entityId : host;
     }
 
     /** @return the identity providers, in the order configured, for the SPID button */
