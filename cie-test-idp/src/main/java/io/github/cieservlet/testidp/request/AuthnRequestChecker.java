@@ -1,13 +1,14 @@
 package io.github.cieservlet.testidp.request;
 
 import io.github.cieservlet.CieLevel;
-import io.github.cieservlet.config.LevelComparison;
 import io.github.cieservlet.config.RequestBinding;
 import io.github.cieservlet.saml.RedirectBinding;
 import io.github.cieservlet.saml.SamlXmlException;
 import io.github.cieservlet.saml.SecureXml;
+import io.github.cieservlet.testidp.idp.EidasAttributeSets;
 import io.github.cieservlet.testidp.idp.ErrorCode;
 import io.github.cieservlet.testidp.idp.IdpEndpoints;
+import io.github.cieservlet.testidp.idp.IdpScheme;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -35,6 +36,13 @@ import org.opensaml.saml.saml2.core.RequestedAuthnContext;
  * nr05 for Redirect), then Version (nr09), ID (nr11), IssueInstant (nr13), Destination (nr14), elements CIE
  * forbids or requires (nr08), IsPassive (nr15), the ACS (nr16), NameIDPolicy (nr17),
  * AttributeConsumingServiceIndex (nr18) and RequestedAuthnContext (nr12).
+ *
+ * <p>For the SPID and FICEP test IdPs ({@link IdpScheme#followsSpidRules()}) the same checks follow the SPID
+ * rules where they differ: the Issuer must carry Format entity and a NameQualifier (nr10); Scoping is ignored;
+ * ForceAuthn is required only when the request rules out SpidL1 (nr08); an ACS named by URL needs ProtocolBinding
+ * HTTP-POST (nr16); AllowCreate is accepted; AttributeConsumingServiceIndex is optional for SPID (no attributes
+ * then) and must be 99 or 100 for FICEP (nr18); Comparison may also be better or maximum, if some level can meet
+ * it (nr12).
  */
 public final class AuthnRequestChecker {
 
@@ -162,10 +170,17 @@ public final class AuthnRequestChecker {
         }
     }
 
-    private static Optional<String> issuerProblem(AuthnRequest request, SpMetadata sp) {
+    private Optional<String> issuerProblem(AuthnRequest request, SpMetadata sp) {
         Issuer issuer = request.getIssuer();
         if (issuer == null || issuer.getValue() == null) {
             return Optional.of("the request has no Issuer");
+        }
+        if (spidRules() && !NameIDType.ENTITY.equals(issuer.getFormat())) {
+            return Optional.of("Issuer Format is " + quoted(issuer.getFormat()) + "; SPID requires " + NameIDType.ENTITY);
+        }
+        if (spidRules() && (issuer.getNameQualifier() == null || issuer.getNameQualifier().isBlank())) {
+            return Optional.of("Issuer has no NameQualifier; SPID requires one (a URI of the service provider, e.g."
+                    + " its entity ID)");
         }
         if (issuer.getFormat() != null && !NameIDType.ENTITY.equals(issuer.getFormat())) {
             return Optional.of("Issuer Format is '" + issuer.getFormat() + "'; it must be absent or " + NameIDType.ENTITY);
@@ -201,27 +216,65 @@ public final class AuthnRequestChecker {
                     + "; for the " + IdpEndpoints.bindingName(binding) + " binding it must be '" + expectedDestination
                     + "'", reply);
         }
-        if (request.getScoping() != null) {
+        if (!spidRules() && request.getScoping() != null) {
             throw returned(ErrorCode.NR08, "Scoping (and RequesterID) must not be present", reply);
         }
-        if (!Boolean.TRUE.equals(request.isForceAuthn())) {
+        if (!spidRules() && !Boolean.TRUE.equals(request.isForceAuthn())) {
             throw returned(ErrorCode.NR08, "ForceAuthn must be true for CIE", reply);
         }
         if (Boolean.TRUE.equals(request.isPassive())) {
-            throw returned(ErrorCode.NR15, "IsPassive is true; CIE always interacts with the citizen", reply);
+            throw returned(ErrorCode.NR15, "IsPassive is true; " + idp.scheme().displayName()
+                    + " always interacts with the citizen", reply);
         }
         if (namedAcs.isEmpty()) {
             throw returned(ErrorCode.NR16, acsProblem(request, sp), reply);
         }
         checkNameIdPolicy(request.getNameIDPolicy(), reply);
         Integer attributeService = request.getAttributeConsumingServiceIndex();
-        if (attributeService == null || !sp.attributeConsumingServiceIndexes().contains(attributeService)) {
-            throw returned(ErrorCode.NR18, "AttributeConsumingServiceIndex is " + attributeService
+        List<String> attributes = requestedAttributes(attributeService, sp, reply);
+        RequestedAuthnContext context = request.getRequestedAuthnContext();
+        Comparison comparison = comparison(context, reply);
+        CieLevel level = level(context, reply);
+        if (spidRules()) {
+            checkSpidLevel(request, level, comparison, reply);
+        }
+        return new ValidRequest(reply, level, comparison, attributeService, attributes);
+    }
+
+    private boolean spidRules() {
+        return idp.scheme().followsSpidRules();
+    }
+
+    /** @return the Names of the attributes to release; refuses an index the scheme or the metadata does not know */
+    private List<String> requestedAttributes(Integer index, SpMetadata sp, ReplyTo reply) throws RequestRefusedException {
+        if (index == null && idp.scheme() == IdpScheme.SPID) {
+            return List.of();
+        }
+        if (index == null || !sp.attributeConsumingServices().containsKey(index)) {
+            throw returned(ErrorCode.NR18, "AttributeConsumingServiceIndex is " + index
                     + "; the service provider metadata declares " + sp.attributeConsumingServiceIndexes(), reply);
         }
-        RequestedAuthnContext context = request.getRequestedAuthnContext();
-        LevelComparison comparison = comparison(context, reply);
-        return new ValidRequest(reply, level(context, reply), comparison);
+        if (idp.scheme() != IdpScheme.FICEP) {
+            return sp.attributeConsumingServices().get(index);
+        }
+        return EidasAttributeSets.forIndex(index).orElseThrow(() -> returned(ErrorCode.NR18,
+                "AttributeConsumingServiceIndex is " + index + "; the eIDAS node knows only "
+                        + EidasAttributeSets.MINIMUM_INDEX + " (minimum attribute set) and "
+                        + EidasAttributeSets.FULL_INDEX + " (full attribute set)", reply));
+    }
+
+    /** SPID: some level must meet the request, and ForceAuthn is due when SpidL1 does not. */
+    private static void checkSpidLevel(AuthnRequest request, CieLevel level, Comparison comparison, ReplyTo reply)
+            throws RequestRefusedException {
+        Optional<CieLevel> lowest = comparison.lowestAccepted(level);
+        if (lowest.isEmpty()) {
+            throw returned(ErrorCode.NR12, "Comparison " + comparison.wireValue() + " with " + level.uri()
+                    + " asks for a level no SPID identity provider has", reply);
+        }
+        if (lowest.get() != CieLevel.L1 && !Boolean.TRUE.equals(request.isForceAuthn())) {
+            throw returned(ErrorCode.NR08, "ForceAuthn must be true when the request asks for SpidL2 or SpidL3 (here "
+                    + comparison.wireValue() + " " + level.uri() + ")", reply);
+        }
     }
 
     private void checkIssueInstant(Instant issued, ReplyTo reply) throws RequestRefusedException {
@@ -235,53 +288,51 @@ public final class AuthnRequestChecker {
         }
     }
 
-    private static Optional<SpMetadata.Acs> namedAcs(AuthnRequest request, SpMetadata sp) {
+    private Optional<SpMetadata.Acs> namedAcs(AuthnRequest request, SpMetadata sp) {
         Integer index = request.getAssertionConsumerServiceIndex();
         String url = request.getAssertionConsumerServiceURL();
         String protocolBinding = request.getProtocolBinding();
         if (index != null && url == null && protocolBinding == null) {
             return sp.acsByIndex(index);
         }
-        if (index == null && url != null
-                && (protocolBinding == null || SAMLConstants.SAML2_POST_BINDING_URI.equals(protocolBinding))) {
+        boolean bindingRequired = spidRules();
+        if (index == null && url != null && (protocolBinding == null ? !bindingRequired
+                : SAMLConstants.SAML2_POST_BINDING_URI.equals(protocolBinding))) {
             return sp.acsByLocation(url);
         }
         return Optional.empty();
     }
 
-    private static String acsProblem(AuthnRequest request, SpMetadata sp) {
+    private String acsProblem(AuthnRequest request, SpMetadata sp) {
         String declared = sp.assertionConsumerServices().stream()
                 .map(acs -> acs.index() + " = " + acs.location())
                 .collect(Collectors.joining(", "));
         return "AssertionConsumerServiceIndex=" + request.getAssertionConsumerServiceIndex()
                 + ", AssertionConsumerServiceURL=" + request.getAssertionConsumerServiceURL()
                 + ", ProtocolBinding=" + request.getProtocolBinding()
-                + "; send either the index alone or the URL (with ProtocolBinding HTTP-POST or none) of an HTTP-POST"
-                + " ACS in the service provider metadata: " + declared;
+                + "; send either the index alone or the URL (with ProtocolBinding HTTP-POST"
+                + (spidRules() ? "" : " or none") + ") of an HTTP-POST ACS in the service provider metadata: " + declared;
     }
 
-    private static void checkNameIdPolicy(NameIDPolicy policy, ReplyTo reply) throws RequestRefusedException {
+    private void checkNameIdPolicy(NameIDPolicy policy, ReplyTo reply) throws RequestRefusedException {
         if (policy == null || !NameIDType.TRANSIENT.equals(policy.getFormat())) {
             throw returned(ErrorCode.NR17, "NameIDPolicy Format is "
                     + (policy == null ? "missing (no NameIDPolicy)" : quoted(policy.getFormat()))
                     + "; it must be " + NameIDType.TRANSIENT, reply);
         }
-        if (policy.getAllowCreateXSBoolean() != null) {
+        if (!spidRules() && policy.getAllowCreateXSBoolean() != null) {
             throw returned(ErrorCode.NR17, "NameIDPolicy must not carry AllowCreate for CIE", reply);
         }
     }
 
-    private static LevelComparison comparison(RequestedAuthnContext context, ReplyTo reply)
-            throws RequestRefusedException {
+    private Comparison comparison(RequestedAuthnContext context, ReplyTo reply) throws RequestRefusedException {
         if (context == null) {
             throw returned(ErrorCode.NR12, "RequestedAuthnContext is missing", reply);
         }
         AuthnContextComparisonTypeEnumeration comparison = context.getComparison();
-        if (comparison == null || comparison == AuthnContextComparisonTypeEnumeration.EXACT) {
-            return LevelComparison.EXACT;
-        }
-        if (comparison == AuthnContextComparisonTypeEnumeration.MINIMUM) {
-            return LevelComparison.MINIMUM;
+        if (spidRules() || comparison == null || comparison == AuthnContextComparisonTypeEnumeration.EXACT
+                || comparison == AuthnContextComparisonTypeEnumeration.MINIMUM) {
+            return Comparison.of(comparison);
         }
         throw returned(ErrorCode.NR12, "Comparison is '" + comparison + "'; CIE accepts only exact or minimum", reply);
     }

@@ -15,6 +15,7 @@ import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import org.opensaml.saml.common.SAMLObjectContentReference;
 import org.opensaml.saml.common.SAMLVersion;
 import org.opensaml.saml.saml2.core.AuthnContextClassRef;
@@ -43,6 +44,9 @@ public final class TestSp {
     public static final String OTHER_ACS_URL = "http://localhost:8080/portale/cie/acs2";
     /** Index 2, an HTTP-Redirect ACS that a Response cannot use. */
     public static final String REDIRECT_ACS_URL = "http://localhost:8080/portale/cie/acs-redirect";
+
+    /** The attributes of the SPID AttributeConsumingService 0. */
+    public static final List<String> SPID_ATTRIBUTES_0 = List.of("name", "familyName", "fiscalNumber", "dateOfBirth");
 
     private static volatile IdpCredentials key;
     private static volatile IdpCredentials otherKey;
@@ -91,6 +95,56 @@ public final class TestSp {
                 + "<md:RequestedAttribute Name=\"fiscalNumber\"/><md:RequestedAttribute Name=\"name\"/>"
                 + "</md:AttributeConsumingService>"
                 + "</md:SPSSODescriptor></md:EntityDescriptor>";
+    }
+
+    /**
+     * @param signing the certificate published for signing
+     * @param acsUrl the URL of ACS index 0
+     * @return SPID SP metadata as the SPID rules shape it: one HTTP-POST ACS, index 0, default; AttributeConsumingService
+     *     0 ({@link #SPID_ATTRIBUTES_0}), 1 (spidCode, email) and the FICEP ones, 99 and 100
+     */
+    public static String spidMetadataXml(X509Certificate signing, String acsUrl) {
+        return "<md:EntityDescriptor xmlns:md=\"urn:oasis:names:tc:SAML:2.0:metadata\""
+                + " xmlns:ds=\"http://www.w3.org/2000/09/xmldsig#\" entityID=\"" + ENTITY_ID + "\">"
+                + "<md:SPSSODescriptor protocolSupportEnumeration=\"urn:oasis:names:tc:SAML:2.0:protocol\""
+                + " AuthnRequestsSigned=\"true\" WantAssertionsSigned=\"true\">"
+                + keyDescriptor("signing", signing)
+                + "<md:SingleLogoutService Binding=\"urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect\""
+                + " Location=\"http://localhost:8080/portale/cie/slo\"/>"
+                + "<md:NameIDFormat>urn:oasis:names:tc:SAML:2.0:nameid-format:transient</md:NameIDFormat>"
+                + "<md:AssertionConsumerService index=\"0\" isDefault=\"true\""
+                + " Binding=\"urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST\" Location=\"" + acsUrl + "\"/>"
+                + attributeService(0, SPID_ATTRIBUTES_0.toArray(String[]::new))
+                + attributeService(1, "spidCode", "email")
+                + attributeService(99, "spidCode", "name", "familyName", "dateOfBirth", "fiscalNumber")
+                + attributeService(100, "spidCode", "name", "familyName", "dateOfBirth", "fiscalNumber",
+                        "placeOfBirth", "address", "gender")
+                + "</md:SPSSODescriptor></md:EntityDescriptor>";
+    }
+
+    /**
+     * @param signing the certificate published for signing
+     * @return {@link #spidMetadataXml} with the default ACS, parsed
+     */
+    public static SpMetadata spidMetadata(X509Certificate signing) {
+        try {
+            return SpMetadata.parse(spidMetadataXml(signing, ACS_URL).getBytes(StandardCharsets.UTF_8));
+        } catch (SamlXmlException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * @param destination the SSO URL of the SPID test IdP
+     * @param now the IssueInstant
+     * @return a request that passes every SPID check: Issuer with Format and NameQualifier, ForceAuthn, ACS index
+     *     0, AttributeConsumingService 0, minimum SpidL2
+     */
+    public static AuthnRequest validSpidRequest(String destination, Instant now) {
+        AuthnRequest request = validRequest(destination, now);
+        request.setRequestedAuthnContext(requestedAuthnContext(AuthnContextComparisonTypeEnumeration.MINIMUM,
+                CieLevel.L2.uri()));
+        return request;
     }
 
     /**
@@ -194,6 +248,15 @@ public final class TestSp {
     /** @param text text @return its UTF-8 bytes in base64 */
     public static String base64(String text) {
         return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String attributeService(int index, String... names) {
+        StringBuilder xml = new StringBuilder("<md:AttributeConsumingService index=\"" + index + "\">"
+                + "<md:ServiceName xml:lang=\"it\">Servizio " + index + "</md:ServiceName>");
+        for (String name : names) {
+            xml.append("<md:RequestedAttribute Name=\"").append(name).append("\"/>");
+        }
+        return xml.append("</md:AttributeConsumingService>").toString();
     }
 
     private static String keyDescriptor(String use, X509Certificate certificate) {
