@@ -13,6 +13,7 @@ import io.github.cieservlet.testidp.oidc.FederatedRelyingParties;
 import io.github.cieservlet.testidp.oidc.OidcTestFederation;
 import io.github.cieservlet.testidp.request.AuthnRequestChecker;
 import io.github.cieservlet.testidp.request.HttpSpMetadataSource;
+import io.github.cieservlet.testidp.request.LogoutRequestChecker;
 import io.github.cieservlet.testidp.request.SpMetadataSource;
 import io.github.cieservlet.testidp.response.ResponseBuilder;
 import io.github.cieservlet.testidp.web.ContinueServlet;
@@ -59,7 +60,8 @@ import java.util.Set;
  * <tr><td>/cie-test-idp/spid/sso, /cie-test-idp/ficep/sso</td><td>POST, GET</td><td>SSO, HTTP-POST (POST) and
  * HTTP-Redirect (GET)</td></tr>
  * <tr><td>/cie-test-idp/spid/continue, /cie-test-idp/ficep/continue</td><td>POST</td><td>the developer's choice</td></tr>
- * <tr><td>/cie-test-idp/spid/slo, /cie-test-idp/ficep/slo</td><td>GET, POST</td><td>logout</td></tr>
+ * <tr><td>/cie-test-idp/spid/slo, /cie-test-idp/ficep/slo</td><td>GET, POST</td><td>logout: a signed
+ * LogoutResponse to a LogoutRequest, else the logout page</td></tr>
  * <tr><td>/cie-test-idp/oidc/ta/...</td><td>GET</td><td>OIDC trust anchor: entity configuration, {@code fetch}</td></tr>
  * <tr><td>/cie-test-idp/oidc/op/...</td><td>GET, POST</td><td>OIDC provider: entity configuration, authorization
  * (chooser), continue, token, userinfo, jwks</td></tr>
@@ -144,7 +146,8 @@ public final class TestIdpListener implements ServletContextListener {
         }
         register(context, names, prefix + "Continue", new ContinueServlet(scheme, responses, pending),
                 idp.continuePath());
-        register(context, names, prefix + "Slo", new SloServlet(), idp.sloPath());
+        register(context, names, prefix + "Slo", scheme == IdpScheme.CIE ? new SloServlet()
+                : new SloServlet(new LogoutRequestChecker(idp, spMetadata), responses), idp.sloPath());
     }
 
     private static OidcTestFederation oidcFederation(String publicBaseUrl, Clock clock) {

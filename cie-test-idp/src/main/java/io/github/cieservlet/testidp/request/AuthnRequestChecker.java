@@ -2,30 +2,22 @@ package io.github.cieservlet.testidp.request;
 
 import io.github.cieservlet.CieLevel;
 import io.github.cieservlet.config.RequestBinding;
-import io.github.cieservlet.saml.RedirectBinding;
-import io.github.cieservlet.saml.SamlXmlException;
-import io.github.cieservlet.saml.SecureXml;
 import io.github.cieservlet.testidp.idp.EidasAttributeSets;
 import io.github.cieservlet.testidp.idp.ErrorCode;
 import io.github.cieservlet.testidp.idp.IdpEndpoints;
 import io.github.cieservlet.testidp.idp.IdpScheme;
-import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.opensaml.saml.common.xml.SAMLConstants;
 import org.opensaml.saml.saml2.core.AuthnContextClassRef;
 import org.opensaml.saml.saml2.core.AuthnContextComparisonTypeEnumeration;
 import org.opensaml.saml.saml2.core.AuthnRequest;
-import org.opensaml.saml.saml2.core.Issuer;
 import org.opensaml.saml.saml2.core.NameIDPolicy;
 import org.opensaml.saml.saml2.core.NameIDType;
 import org.opensaml.saml.saml2.core.RequestedAuthnContext;
@@ -49,14 +41,14 @@ public final class AuthnRequestChecker {
     /** Largest accepted distance between the request's IssueInstant and its arrival, either way. */
     public static final Duration MAX_CLOCK_DIFFERENCE = Duration.ofMinutes(3);
     /** Largest AuthnRequest accepted, decoded. */
-    public static final int MAX_REQUEST_BYTES = 128 * 1024;
+    public static final int MAX_REQUEST_BYTES = SignedRequestReader.MAX_REQUEST_BYTES;
     /** Longest RelayState accepted (SAML asks senders for at most 80 bytes; the IdP is lenient but bounded). */
-    public static final int MAX_RELAY_STATE_CHARS = 1024;
+    public static final int MAX_RELAY_STATE_CHARS = SignedRequestReader.MAX_RELAY_STATE_CHARS;
 
     private static final Pattern NCNAME = Pattern.compile("[A-Za-z_][A-Za-z0-9._-]*");
 
     private final IdpEndpoints idp;
-    private final SpMetadataSource spMetadata;
+    private final SignedRequestReader reader;
     private final Clock clock;
 
     /**
@@ -66,7 +58,7 @@ public final class AuthnRequestChecker {
      */
     public AuthnRequestChecker(IdpEndpoints idp, SpMetadataSource spMetadata, Clock clock) {
         this.idp = Objects.requireNonNull(idp, "idp");
-        this.spMetadata = Objects.requireNonNull(spMetadata, "spMetadata");
+        this.reader = new SignedRequestReader(spMetadata, idp.scheme().followsSpidRules());
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
@@ -76,25 +68,10 @@ public final class AuthnRequestChecker {
      * @param samlRequest the {@code SAMLRequest} form parameter (base64), or null
      * @param relayState the {@code RelayState} form parameter, or null
      * @return the request, when every check passes
-     * @throws RequestRefusedException with the CIE error code of the first check that fails
+     * @throws RequestRefusedException with the error code of the first check that fails
      */
     public ValidRequest checkPost(String samlRequest, String relayState) throws RequestRefusedException {
-        if (samlRequest == null || samlRequest.isBlank()) {
-            throw shown(ErrorCode.NR04, "the HTTP-POST binding needs a SAMLRequest form parameter");
-        }
-        checkRelayState(relayState);
-        if (samlRequest.length() > MAX_REQUEST_BYTES * 2) {
-            throw shown(ErrorCode.NR04, "SAMLRequest is larger than " + MAX_REQUEST_BYTES + " bytes");
-        }
-        byte[] xml;
-        try {
-            xml = Base64.getMimeDecoder().decode(samlRequest);
-        } catch (IllegalArgumentException e) {
-            throw shown(ErrorCode.NR04, "SAMLRequest is not base64: " + e.getMessage());
-        }
-        AuthnRequest request = parse(xml);
-        SpMetadata sp = authenticate(request, metadata -> RequestSignatures.postProblem(request, metadata), ErrorCode.NR07);
-        return checkContent(request, sp, RequestBinding.POST, relayState);
+        return checkContent(reader.post(samlRequest, relayState, AuthnRequest.class));
     }
 
     /**
@@ -102,98 +79,18 @@ public final class AuthnRequestChecker {
      *
      * @param rawQuery the query string exactly as received, still URL-encoded
      * @return the request, when every check passes
-     * @throws RequestRefusedException with the CIE error code of the first check that fails
+     * @throws RequestRefusedException with the error code of the first check that fails
      */
     public ValidRequest checkRedirect(String rawQuery) throws RequestRefusedException {
-        Map<String, String> params = RedirectQuery.parameters(rawQuery);
-        String samlRequest = params.get(RedirectQuery.SAML_REQUEST);
-        if (samlRequest == null || params.get("SigAlg") == null || params.get("Signature") == null) {
-            throw shown(ErrorCode.NR04, "the HTTP-Redirect binding needs the query parameters SAMLRequest, SigAlg"
-                    + " and Signature, each exactly once");
-        }
-        String relayState = params.get("RelayState");
-        checkRelayState(relayState);
-        byte[] xml;
-        try {
-            xml = RedirectBinding.decodeAndInflate(samlRequest, MAX_REQUEST_BYTES);
-        } catch (SamlXmlException e) {
-            throw shown(ErrorCode.NR04, "SAMLRequest is not base64 DEFLATE data: " + e.getMessage());
-        }
-        AuthnRequest request = parse(xml);
-        SpMetadata sp = authenticate(request, metadata -> RequestSignatures.redirectProblem(request, rawQuery, metadata),
-                ErrorCode.NR05);
-        return checkContent(request, sp, RequestBinding.REDIRECT, relayState);
+        return checkContent(reader.redirect(rawQuery, AuthnRequest.class));
     }
 
-    private static void checkRelayState(String relayState) throws RequestRefusedException {
-        if (relayState != null && relayState.length() > MAX_RELAY_STATE_CHARS) {
-            throw shown(ErrorCode.NR04, "RelayState is longer than " + MAX_RELAY_STATE_CHARS
-                    + " characters (SAML asks for at most 80 bytes)");
-        }
-    }
-
-    private static AuthnRequest parse(byte[] xml) throws RequestRefusedException {
-        try {
-            return SecureXml.parse(xml, AuthnRequest.class);
-        } catch (SamlXmlException e) {
-            throw shown(ErrorCode.NR04, "SAMLRequest is not an AuthnRequest: " + e.getMessage());
-        }
-    }
-
-    /**
-     * Finds the service provider that sent the request and verifies its signature, reading the metadata again
-     * once when either fails with the cached copy (the service provider may have restarted with a new key).
-     */
-    private SpMetadata authenticate(AuthnRequest request, Function<SpMetadata, Optional<String>> signatureProblem,
-            ErrorCode signatureError) throws RequestRefusedException {
-        SpMetadata sp = metadata(false);
-        if (issuerProblem(request, sp).isEmpty() && signatureProblem.apply(sp).isEmpty()) {
-            return sp;
-        }
-        sp = metadata(true);
-        Optional<String> issuer = issuerProblem(request, sp);
-        if (issuer.isPresent()) {
-            throw shown(ErrorCode.NR10, issuer.get());
-        }
-        Optional<String> signature = signatureProblem.apply(sp);
-        if (signature.isPresent()) {
-            throw shown(signatureError, signature.get());
-        }
-        return sp;
-    }
-
-    private SpMetadata metadata(boolean refresh) throws RequestRefusedException {
-        try {
-            return refresh ? spMetadata.refresh() : spMetadata.current();
-        } catch (IOException e) {
-            throw shown(ErrorCode.NR02, "cannot read the service provider metadata: " + e.getMessage());
-        }
-    }
-
-    private Optional<String> issuerProblem(AuthnRequest request, SpMetadata sp) {
-        Issuer issuer = request.getIssuer();
-        if (issuer == null || issuer.getValue() == null) {
-            return Optional.of("the request has no Issuer");
-        }
-        if (spidRules() && !NameIDType.ENTITY.equals(issuer.getFormat())) {
-            return Optional.of("Issuer Format is " + quoted(issuer.getFormat()) + "; SPID requires " + NameIDType.ENTITY);
-        }
-        if (spidRules() && (issuer.getNameQualifier() == null || issuer.getNameQualifier().isBlank())) {
-            return Optional.of("Issuer has no NameQualifier; SPID requires one (a URI of the service provider, e.g."
-                    + " its entity ID)");
-        }
-        if (issuer.getFormat() != null && !NameIDType.ENTITY.equals(issuer.getFormat())) {
-            return Optional.of("Issuer Format is '" + issuer.getFormat() + "'; it must be absent or " + NameIDType.ENTITY);
-        }
-        if (!issuer.getValue().equals(sp.entityId())) {
-            return Optional.of("Issuer '" + issuer.getValue() + "' is not the entity ID in the service provider"
-                    + " metadata, '" + sp.entityId() + "'");
-        }
-        return Optional.empty();
-    }
-
-    private ValidRequest checkContent(AuthnRequest request, SpMetadata sp, RequestBinding binding, String relayState)
+    private ValidRequest checkContent(SignedRequestReader.Received<AuthnRequest> received)
             throws RequestRefusedException {
+        AuthnRequest request = received.request();
+        SpMetadata sp = received.sp();
+        RequestBinding binding = received.binding();
+        String relayState = received.relayState();
         String id = request.getID();
         boolean validId = id != null && NCNAME.matcher(id).matches();
         Optional<SpMetadata.Acs> namedAcs = namedAcs(request, sp);
@@ -350,10 +247,6 @@ public final class AuthnRequestChecker {
 
     private static String quoted(String value) {
         return value == null ? "missing" : "'" + value + "'";
-    }
-
-    private static RequestRefusedException shown(ErrorCode code, String detail) {
-        return new RequestRefusedException(code, detail, null);
     }
 
     private static RequestRefusedException returned(ErrorCode code, String detail, ReplyTo reply) {

@@ -19,19 +19,23 @@ import org.opensaml.saml.saml2.metadata.AttributeConsumingService;
 import org.opensaml.saml.saml2.metadata.EntityDescriptor;
 import org.opensaml.saml.saml2.metadata.RequestedAttribute;
 import org.opensaml.saml.saml2.metadata.SPSSODescriptor;
+import org.opensaml.saml.saml2.metadata.SingleLogoutService;
 
 /**
  * What the IdP needs from the service provider's metadata: its entity ID, the certificates that sign its
- * AuthnRequests, its HTTP-POST Assertion Consumer Services and its AttributeConsumingServices (index and the
- * Names of their RequestedAttributes).
+ * AuthnRequests, its HTTP-POST Assertion Consumer Services, its AttributeConsumingServices (index and the
+ * Names of their RequestedAttributes) and where it takes LogoutResponses.
  *
  * @param entityId the service provider's entity ID
  * @param signingCertificates certificates of KeyDescriptors with use signing (or no use); at least one
  * @param assertionConsumerServices the HTTP-POST ACSs; at least one
  * @param attributeConsumingServices the RequestedAttribute Names of each AttributeConsumingService, by index
+ * @param singleLogoutUrl the ResponseLocation (else Location) of its SingleLogoutService, preferring HTTP-POST;
+ *     null when it declares none
  */
 public record SpMetadata(String entityId, List<X509Certificate> signingCertificates,
-        List<Acs> assertionConsumerServices, Map<Integer, List<String>> attributeConsumingServices) {
+        List<Acs> assertionConsumerServices, Map<Integer, List<String>> attributeConsumingServices,
+        String singleLogoutUrl) {
 
     /**
      * An HTTP-POST Assertion Consumer Service.
@@ -98,10 +102,18 @@ public record SpMetadata(String entityId, List<X509Certificate> signingCertifica
             attributeServices.put(service.getIndex(), names);
         }
         try {
-            return new SpMetadata(entity.getEntityID(), certificates, services, attributeServices);
+            return new SpMetadata(entity.getEntityID(), certificates, services, attributeServices,
+                    singleLogoutUrl(sp.getSingleLogoutServices()));
         } catch (IllegalArgumentException e) {
             throw new SamlXmlException(e.getMessage(), e);
         }
+    }
+
+    private static String singleLogoutUrl(List<SingleLogoutService> services) {
+        return services.stream()
+                .sorted(Comparator.comparing(slo -> !SAMLConstants.SAML2_POST_BINDING_URI.equals(slo.getBinding())))
+                .map(slo -> slo.getResponseLocation() != null ? slo.getResponseLocation() : slo.getLocation())
+                .filter(Objects::nonNull).findFirst().orElse(null);
     }
 
     /**

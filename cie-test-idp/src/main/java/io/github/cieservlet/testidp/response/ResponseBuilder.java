@@ -34,6 +34,7 @@ import org.opensaml.saml.saml2.core.AuthnContextClassRef;
 import org.opensaml.saml.saml2.core.AuthnStatement;
 import org.opensaml.saml.saml2.core.Conditions;
 import org.opensaml.saml.saml2.core.Issuer;
+import org.opensaml.saml.saml2.core.LogoutResponse;
 import org.opensaml.saml.saml2.core.NameID;
 import org.opensaml.saml.saml2.core.NameIDType;
 import org.opensaml.saml.saml2.core.Response;
@@ -105,6 +106,28 @@ public final class ResponseBuilder {
     public String error(ReplyTo to, ErrorCode code) {
         Status status = status(code.statusCode(), code.subStatusCode().orElse(null), code.statusMessage());
         Response response = response(to, clock.instant().truncatedTo(ChronoUnit.MILLIS), status);
+        signer.sign(response);
+        return SecureXml.toXml(response);
+    }
+
+    /**
+     * @param to the LogoutRequest answered: the service provider's SingleLogoutService (in {@link ReplyTo#acsUrl()})
+     *     and the request's ID
+     * @param refusal why the logout is refused, or null for Success
+     * @return the signed LogoutResponse XML: Success, or Requester / RequestDenied
+     */
+    public String logoutResponse(ReplyTo to, String refusal) {
+        LogoutResponse response = SamlObjects.build(LogoutResponse.DEFAULT_ELEMENT_NAME, LogoutResponse.class);
+        response.setID(SamlIds.newId());
+        response.setVersion(SAMLVersion.VERSION_20);
+        response.setIssueInstant(clock.instant().truncatedTo(ChronoUnit.MILLIS));
+        response.setInResponseTo(to.inResponseTo());
+        response.setDestination(to.acsUrl());
+        Issuer issuer = issuer(NameIDType.ENTITY);
+        issuer.setNameQualifier(idp.entityId());
+        response.setIssuer(issuer);
+        response.setStatus(refusal == null ? status(StatusCode.SUCCESS, null, null)
+                : status(StatusCode.REQUESTER, StatusCode.REQUEST_DENIED, null));
         signer.sign(response);
         return SecureXml.toXml(response);
     }

@@ -29,7 +29,8 @@ class SpMetadataTest {
     @Test
     void withoutIsDefaultTheLowestIndexIsTheDefault() {
         SpMetadata sp = new SpMetadata("sp", List.of(TestSp.key().certificate()),
-                List.of(new SpMetadata.Acs(3, "https://a", false), new SpMetadata.Acs(1, "https://b", false)), Map.of());
+                List.of(new SpMetadata.Acs(3, "https://a", false), new SpMetadata.Acs(1, "https://b", false)), Map.of(),
+                null);
         assertThat(sp.defaultAcs().location()).isEqualTo("https://b");
     }
 

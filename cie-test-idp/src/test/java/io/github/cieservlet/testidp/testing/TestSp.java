@@ -21,9 +21,13 @@ import org.opensaml.saml.common.SAMLVersion;
 import org.opensaml.saml.saml2.core.AuthnContextClassRef;
 import org.opensaml.saml.saml2.core.AuthnContextComparisonTypeEnumeration;
 import org.opensaml.saml.saml2.core.AuthnRequest;
+import org.opensaml.saml.saml2.core.LogoutRequest;
+import org.opensaml.saml.saml2.core.NameID;
 import org.opensaml.saml.saml2.core.NameIDPolicy;
 import org.opensaml.saml.saml2.core.NameIDType;
+import org.opensaml.saml.saml2.core.RequestAbstractType;
 import org.opensaml.saml.saml2.core.RequestedAuthnContext;
+import org.opensaml.saml.saml2.core.SessionIndex;
 import org.opensaml.security.x509.BasicX509Credential;
 import org.opensaml.xmlsec.signature.Signature;
 import org.opensaml.xmlsec.signature.support.SignatureConstants;
@@ -148,6 +152,31 @@ public final class TestSp {
     }
 
     /**
+     * @param destination the IdP's SingleLogoutService URL
+     * @param idpEntityId the IdP that authenticated the citizen
+     * @param now the IssueInstant
+     * @return a LogoutRequest as SPID shapes it: Issuer with Format and NameQualifier, transient NameID qualified by
+     *     the IdP, a SessionIndex
+     */
+    public static LogoutRequest logoutRequest(String destination, String idpEntityId, Instant now) {
+        LogoutRequest request = SamlObjects.build(LogoutRequest.DEFAULT_ELEMENT_NAME, LogoutRequest.class);
+        request.setID(SamlIds.newId());
+        request.setVersion(SAMLVersion.VERSION_20);
+        request.setIssueInstant(now);
+        request.setDestination(destination);
+        request.setIssuer(SamlObjects.entityIssuer(ENTITY_ID));
+        NameID nameId = SamlObjects.build(NameID.DEFAULT_ELEMENT_NAME, NameID.class);
+        nameId.setFormat(NameIDType.TRANSIENT);
+        nameId.setNameQualifier(idpEntityId);
+        nameId.setValue(SamlIds.newId());
+        request.setNameID(nameId);
+        SessionIndex index = SamlObjects.build(SessionIndex.DEFAULT_ELEMENT_NAME, SessionIndex.class);
+        index.setValue(SamlIds.newId());
+        request.getSessionIndexes().add(index);
+        return request;
+    }
+
+    /**
      * @param signing the certificate published for signing
      * @return {@link #metadataXml} with the default ACS, parsed
      */
@@ -206,7 +235,7 @@ public final class TestSp {
      * @param signer whose key signs it
      * @return the HTTP-POST SAMLRequest value: the request with an enveloped signature, base64
      */
-    public static String signedPost(AuthnRequest request, IdpCredentials signer) {
+    public static String signedPost(RequestAbstractType request, IdpCredentials signer) {
         new XmlSigner(signer.privateKey(), signer.certificate()).sign(request);
         return base64(SecureXml.toXml(request));
     }

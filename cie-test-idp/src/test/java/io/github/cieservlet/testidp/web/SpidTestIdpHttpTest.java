@@ -16,6 +16,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,9 @@ import org.junit.jupiter.api.Test;
 import org.opensaml.saml.saml2.core.Assertion;
 import org.opensaml.saml.saml2.core.Attribute;
 import org.opensaml.saml.saml2.core.AuthnRequest;
+import org.opensaml.saml.saml2.core.LogoutRequest;
+import org.opensaml.saml.saml2.core.LogoutResponse;
+import org.opensaml.saml.saml2.core.NameIDType;
 import org.opensaml.saml.saml2.core.Response;
 import org.opensaml.saml.saml2.core.StatusCode;
 import org.opensaml.saml.saml2.metadata.EntityDescriptor;
@@ -163,6 +167,45 @@ class SpidTestIdpHttpTest {
                 + "/metadata");
         assertThat(portal.get(SPID + "/continue").body()).contains("ErrorCode nr06");
         assertThat(portal.get(SPID + "/slo").body()).contains("Logout effettuato con successo");
+    }
+
+    @Test
+    void aLogoutRequestIsAnsweredWithASignedLogoutResponseToTheSpSingleLogoutService() throws Exception {
+        LogoutRequest request = TestSp.logoutRequest(portal.base() + SPID + "/slo", portal.base() + SPID, Instant.now());
+        String query = TestSp.redirectQuery(SecureXml.toXml(request), "rs1", TestSp.key());
+        HttpResponse<String> autoPost = portal.get(SPID + "/slo?" + query);
+        assertThat(autoPost.statusCode()).isEqualTo(200);
+        assertThat(formAction(autoPost.body())).isEqualTo("http://localhost:8080/portale/cie/slo");
+        assertThat(field(autoPost.body(), "RelayState")).isEqualTo("rs1");
+        LogoutResponse response = SecureXml.parse(Base64.getDecoder().decode(field(autoPost.body(), "SAMLResponse")),
+                LogoutResponse.class);
+        SignatureValidator.validate(response.getSignature(),
+                new BasicX509Credential(portal.idpCertificate(SPID + "/metadata")));
+        assertThat(response.getInResponseTo()).isEqualTo(request.getID());
+        assertThat(response.getStatus().getStatusCode().getValue()).isEqualTo(StatusCode.SUCCESS);
+        assertThat(response.getIssuer().getValue()).isEqualTo(portal.base() + SPID);
+        assertThat(response.getIssuer().getFormat()).isEqualTo(NameIDType.ENTITY);
+        assertThat(response.getDestination()).isEqualTo("http://localhost:8080/portale/cie/slo");
+    }
+
+    @Test
+    void aMisaddressedLogoutRequestIsDeniedAndAnUnsignedOneIsRefusedOnTheIdpPage() throws Exception {
+        LogoutRequest misaddressed = TestSp.logoutRequest(portal.base() + SPID + "/sso", portal.base() + SPID,
+                Instant.now());
+        HttpResponse<String> denied = portal.post(FICEP + "/slo", Map.of(
+                "SAMLRequest", TestSp.signedPost(misaddressed, TestSp.key())));
+        LogoutResponse response = SecureXml.parse(Base64.getDecoder().decode(field(denied.body(), "SAMLResponse")),
+                LogoutResponse.class);
+        assertThat(response.getStatus().getStatusCode().getValue()).isEqualTo(StatusCode.REQUESTER);
+        assertThat(response.getStatus().getStatusCode().getStatusCode().getValue()).isEqualTo(StatusCode.REQUEST_DENIED);
+        assertThat(response.getIssuer().getValue()).isEqualTo(portal.base() + FICEP);
+
+        LogoutRequest unsigned = TestSp.logoutRequest(portal.base() + SPID + "/slo", portal.base() + SPID,
+                Instant.now());
+        HttpResponse<String> refused = portal.post(SPID + "/slo", Map.of("SAMLRequest",
+                TestSp.base64(SecureXml.toXml(unsigned))));
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.body()).contains("ErrorCode nr07").doesNotContain("SAMLResponse");
     }
 
     private static String spidToken() throws Exception {
