@@ -81,6 +81,18 @@ public final class ResponseBuilder {
     }
 
     /**
+     * A success releasing every attribute the person has (for the CIE IdP: its four).
+     *
+     * @param to the request answered
+     * @param person who authenticated
+     * @param level the level asserted
+     * @return the signed Response XML, with its signed Assertion
+     */
+    public String success(ReplyTo to, TestPerson person, CieLevel level) {
+        return success(to, List.copyOf(person.attributes().keySet()), person, level);
+    }
+
+    /**
      * @param to the request answered
      * @param requestedAttributes the Names of the attributes asked for (SPID, FICEP); the CIE IdP ignores them
      *     and always releases its four

@@ -17,7 +17,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.opensaml.core.xml.schema.XSString;
@@ -49,7 +48,7 @@ class ResponseBuilderTest {
 
     @Test
     void successLooksLikeTheMinistrysResponse() throws Exception {
-        String xml = builder.success(TO, List.of(), TestCitizen.MARIO_ROSSI, CieLevel.L2);
+        String xml = builder.success(TO, TestCitizen.MARIO_ROSSI, CieLevel.L2);
         Response response = parse(xml);
 
         assertThat(response.getID()).startsWith("_");
@@ -112,7 +111,7 @@ class ResponseBuilderTest {
 
     @Test
     void theAssertionAndTheResponseAreBothSignedWithTheIdpKey() throws Exception {
-        Response response = parse(builder.success(TO, List.of(), TestCitizen.ANNA_MARIA_D_ANGELO, CieLevel.L3));
+        Response response = parse(builder.success(TO, TestCitizen.ANNA_MARIA_D_ANGELO, CieLevel.L3));
         assertSignedBy(response, IDP_KEY);
         assertSignedBy(response.getAssertions().get(0), IDP_KEY);
         IdpCredentials other = TestSp.otherKey();

@@ -80,25 +80,14 @@ public final class TestSp {
      * @return the SP metadata: signing and encryption keys, three ACSs, AttributeConsumingService 0
      */
     public static String metadataXml(X509Certificate signing, String acsUrl) {
-        return "<md:EntityDescriptor xmlns:md=\"urn:oasis:names:tc:SAML:2.0:metadata\""
-                + " xmlns:ds=\"http://www.w3.org/2000/09/xmldsig#\" entityID=\"" + ENTITY_ID + "\">"
-                + "<md:SPSSODescriptor protocolSupportEnumeration=\"urn:oasis:names:tc:SAML:2.0:protocol\""
-                + " AuthnRequestsSigned=\"true\" WantAssertionsSigned=\"true\">"
-                + keyDescriptor("signing", signing)
-                + keyDescriptor("encryption", otherKey().certificate())
-                + "<md:SingleLogoutService Binding=\"urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect\""
-                + " Location=\"http://localhost:8080/portale/cie/slo\"/>"
-                + "<md:NameIDFormat>urn:oasis:names:tc:SAML:2.0:nameid-format:transient</md:NameIDFormat>"
-                + "<md:AssertionConsumerService index=\"0\" isDefault=\"true\""
-                + " Binding=\"urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST\" Location=\"" + acsUrl + "\"/>"
-                + "<md:AssertionConsumerService index=\"1\""
+        return spMetadataXml(signing, acsUrl, keyDescriptor("encryption", otherKey().certificate()),
+                "<md:AssertionConsumerService index=\"1\""
                 + " Binding=\"urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST\" Location=\"" + OTHER_ACS_URL + "\"/>"
                 + "<md:AssertionConsumerService index=\"2\""
                 + " Binding=\"urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect\" Location=\"" + REDIRECT_ACS_URL + "\"/>"
                 + "<md:AttributeConsumingService index=\"0\"><md:ServiceName xml:lang=\"\">Portale</md:ServiceName>"
                 + "<md:RequestedAttribute Name=\"fiscalNumber\"/><md:RequestedAttribute Name=\"name\"/>"
-                + "</md:AttributeConsumingService>"
-                + "</md:SPSSODescriptor></md:EntityDescriptor>";
+                + "</md:AttributeConsumingService>");
     }
 
     /**
@@ -108,21 +97,31 @@ public final class TestSp {
      *     0 ({@link #SPID_ATTRIBUTES_0}), 1 (spidCode, email) and the FICEP ones, 99 and 100
      */
     public static String spidMetadataXml(X509Certificate signing, String acsUrl) {
+        return spMetadataXml(signing, acsUrl, "",
+                attributeService(0, SPID_ATTRIBUTES_0.toArray(String[]::new))
+                + attributeService(1, "spidCode", "email")
+                + attributeService(99, "spidCode", "name", "familyName", "dateOfBirth", "fiscalNumber")
+                + attributeService(100, "spidCode", "name", "familyName", "dateOfBirth", "fiscalNumber",
+                        "placeOfBirth", "address", "gender"));
+    }
+
+    /**
+     * @return an EntityDescriptor with its SPSSODescriptor: the signing key, {@code moreKeys}, the HTTP-Redirect
+     *     SingleLogoutService, transient NameID, ACS index 0 (default, HTTP-POST, {@code acsUrl}), then {@code rest}
+     */
+    private static String spMetadataXml(X509Certificate signing, String acsUrl, String moreKeys, String rest) {
         return "<md:EntityDescriptor xmlns:md=\"urn:oasis:names:tc:SAML:2.0:metadata\""
                 + " xmlns:ds=\"http://www.w3.org/2000/09/xmldsig#\" entityID=\"" + ENTITY_ID + "\">"
                 + "<md:SPSSODescriptor protocolSupportEnumeration=\"urn:oasis:names:tc:SAML:2.0:protocol\""
                 + " AuthnRequestsSigned=\"true\" WantAssertionsSigned=\"true\">"
                 + keyDescriptor("signing", signing)
+                + moreKeys
                 + "<md:SingleLogoutService Binding=\"urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect\""
                 + " Location=\"http://localhost:8080/portale/cie/slo\"/>"
                 + "<md:NameIDFormat>urn:oasis:names:tc:SAML:2.0:nameid-format:transient</md:NameIDFormat>"
                 + "<md:AssertionConsumerService index=\"0\" isDefault=\"true\""
                 + " Binding=\"urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST\" Location=\"" + acsUrl + "\"/>"
-                + attributeService(0, SPID_ATTRIBUTES_0.toArray(String[]::new))
-                + attributeService(1, "spidCode", "email")
-                + attributeService(99, "spidCode", "name", "familyName", "dateOfBirth", "fiscalNumber")
-                + attributeService(100, "spidCode", "name", "familyName", "dateOfBirth", "fiscalNumber",
-                        "placeOfBirth", "address", "gender")
+                + rest
                 + "</md:SPSSODescriptor></md:EntityDescriptor>";
     }
 
@@ -131,11 +130,7 @@ public final class TestSp {
      * @return {@link #spidMetadataXml} with the default ACS, parsed
      */
     public static SpMetadata spidMetadata(X509Certificate signing) {
-        try {
-            return SpMetadata.parse(spidMetadataXml(signing, ACS_URL).getBytes(StandardCharsets.UTF_8));
-        } catch (SamlXmlException e) {
-            throw new IllegalStateException(e);
-        }
+        return parsed(spidMetadataXml(signing, ACS_URL));
     }
 
     /**
@@ -181,8 +176,12 @@ public final class TestSp {
      * @return {@link #metadataXml} with the default ACS, parsed
      */
     public static SpMetadata metadata(X509Certificate signing) {
+        return parsed(metadataXml(signing, ACS_URL));
+    }
+
+    private static SpMetadata parsed(String xml) {
         try {
-            return SpMetadata.parse(metadataXml(signing, ACS_URL).getBytes(StandardCharsets.UTF_8));
+            return SpMetadata.parse(xml.getBytes(StandardCharsets.UTF_8));
         } catch (SamlXmlException e) {
             throw new IllegalStateException(e);
         }
