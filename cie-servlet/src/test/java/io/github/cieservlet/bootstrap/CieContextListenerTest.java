@@ -132,7 +132,7 @@ class CieContextListenerTest {
         return (ServletRegistration.Dynamic) Proxy.newProxyInstance(CieContextListenerTest.class.getClassLoader(),
                 new Class<?>[] {ServletRegistration.Dynamic.class}, (proxy, method, args) -> {
                     if ("addMapping".equals(method.getName())) {
-                        recorded.mappings.put(name, ((String[]) args[0])[0]);
+                        recorded.mappings.put(name, String.join(" ", (String[]) args[0]));
                         return Collections.emptySet();
                     }
                     if ("setLoadOnStartup".equals(method.getName())) {
@@ -159,6 +159,15 @@ class CieContextListenerTest {
                 Map.entry("cie-metadata", "/cie/metadata"), Map.entry("cie-logout", "/cie/logout"),
                 Map.entry("cie-slo", "/cie/slo"));
         assertThat(recorded.cookie).containsEntry("setHttpOnly", true).containsEntry("setSecure", true);
+    }
+
+    @Test
+    void withSpidOrEidasTheMetadataServletAlsoServesTheSpidMetadata() {
+        for (String schemes : List.of("cie spid", "cie eidas")) {
+            Map<String, String> params = ConfigFixtures.validPublic(dir);
+            params.put("cie.schemes", schemes);
+            assertThat(start(params).mappings).as(schemes).containsEntry("cie-metadata", "/cie/metadata /cie/metadata/spid");
+        }
     }
 
     @Test

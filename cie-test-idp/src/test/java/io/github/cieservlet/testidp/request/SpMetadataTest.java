@@ -7,7 +7,7 @@ import io.github.cieservlet.saml.SamlXmlException;
 import io.github.cieservlet.testidp.testing.TestSp;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class SpMetadataTest {
@@ -29,7 +29,8 @@ class SpMetadataTest {
     @Test
     void withoutIsDefaultTheLowestIndexIsTheDefault() {
         SpMetadata sp = new SpMetadata("sp", List.of(TestSp.key().certificate()),
-                List.of(new SpMetadata.Acs(3, "https://a", false), new SpMetadata.Acs(1, "https://b", false)), Set.of());
+                List.of(new SpMetadata.Acs(3, "https://a", false), new SpMetadata.Acs(1, "https://b", false)), Map.of(),
+                null);
         assertThat(sp.defaultAcs().location()).isEqualTo("https://b");
     }
 
