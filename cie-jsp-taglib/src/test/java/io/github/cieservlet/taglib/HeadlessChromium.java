@@ -30,8 +30,9 @@ import javax.imageio.ImageIO;
  *
  * <p>Needs the {@code chromium} command (Debian package {@code chromium}; {@code .ci/run} installs it), or
  * its path in the system property or environment variable {@code CHROMIUM}. Without it the tests fail.
+ * Shared with sample-war's tests through this module's test-jar.
  */
-final class HeadlessChromium {
+public final class HeadlessChromium {
 
     private static final Pattern METRICS = Pattern.compile("<pre id=\"metrics\"[^>]*>(.*?)</pre>", Pattern.DOTALL);
 
@@ -47,7 +48,7 @@ final class HeadlessChromium {
      * @param width the window's width in CSS pixels
      * @param height the window's height in CSS pixels
      */
-    HeadlessChromium(Path workDir, Path profiles, int width, int height) throws IOException {
+    public HeadlessChromium(Path workDir, Path profiles, int width, int height) throws IOException {
         this.chromium = command();
         this.workDir = workDir;
         this.profiles = profiles;
@@ -65,24 +66,37 @@ final class HeadlessChromium {
 
     /** Loads the page, lets its scripts run and returns the measurements they wrote. */
     List<Map<String, String>> measure(Path page) throws Exception {
-        String name = page.getFileName().toString();
-        String dom = run(name + "-dom", "--dump-dom", page.toUri().toString());
+        String dom = dom(page.toUri().toString(), page.getFileName().toString());
         Matcher matcher = METRICS.matcher(dom);
         assertThat(matcher.find()).as("the page's measurements in the DOM Chromium dumped:%n%s", dom).isTrue();
         return parse(matcher.group(1));
     }
 
+    /**
+     * @param url the page's address, e.g. a page of a server the test started
+     * @param name a name for Chromium's output files
+     * @return the page's DOM as Chromium serialises it after its scripts ran
+     */
+    public String dom(String url, String name) throws Exception {
+        return run(name + "-dom", "--dump-dom", url);
+    }
+
     /** Loads the page and returns its screenshot, saved as {@code png} in the work directory. */
     BufferedImage screenshot(Path page, String png) throws Exception {
+        return screenshot(page.toUri().toString(), png);
+    }
+
+    /** Loads the page at this address and returns its screenshot, saved as {@code png} in the work directory. */
+    public BufferedImage screenshot(String url, String png) throws Exception {
         Path file = workDir.resolve(png);
         Files.deleteIfExists(file);
-        run(png, "--screenshot=" + file, page.toUri().toString());
+        run(png, "--screenshot=" + file, url);
         assertThat(file).as("Chromium's screenshot").isRegularFile();
         return ImageIO.read(file.toFile());
     }
 
     /** Copies a screenshot of the work directory to {@code docs/images}, when the docs are next to the module. */
-    void publish(String png) throws IOException {
+    public void publish(String png) throws IOException {
         Path docs = Paths.get("..", "docs").toAbsolutePath().normalize();
         if (Files.isDirectory(docs)) {
             Files.createDirectories(docs.resolve("images"));
@@ -97,6 +111,21 @@ final class HeadlessChromium {
         return Double.parseDouble(value);
     }
 
+    /** @return how many pixels of the image have this colour, give or take 2 per channel */
+    public static int pixelsOf(BufferedImage image, int[] colour) {
+        int count = 0;
+        for (int x = 0; x < image.getWidth(); x++) {
+            for (int y = 0; y < image.getHeight(); y++) {
+                int rgb = image.getRGB(x, y);
+                if (Math.abs(((rgb >> 16) & 0xff) - colour[0]) <= 2 && Math.abs(((rgb >> 8) & 0xff) - colour[1]) <= 2
+                        && Math.abs((rgb & 0xff) - colour[2]) <= 2) {
+                    count++;
+                }
+            }
+        }
+        return count;
+    }
+
     /** Asserts that a pixel has a colour, give or take 2 per channel. */
     static void assertColour(BufferedImage image, int x, int y, int[] expected, String what) {
         int rgb = image.getRGB(x, y);
@@ -109,7 +138,7 @@ final class HeadlessChromium {
     }
 
     /** @return how many pixels of the rectangle are white or nearly */
-    static int whitePixels(BufferedImage image, int x, int y, int w, int h) {
+    public static int whitePixels(BufferedImage image, int x, int y, int w, int h) {
         int count = 0;
         for (int i = x; i < x + w; i++) {
             for (int j = y; j < y + h; j++) {
