@@ -1,7 +1,5 @@
 package io.github.cieservlet.taglib;
 
-import java.util.Locale;
-
 /** The languages of the login button's text. */
 enum ButtonLanguage implements ButtonText {
     IT("Entra con CIE"),
@@ -17,10 +15,5 @@ enum ButtonLanguage implements ButtonText {
     @Override
     public String label() {
         return label;
-    }
-
-    @Override
-    public String tag() {
-        return name().toLowerCase(Locale.ROOT);
     }
 }

@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.github.cieservlet.taglib;
 
-import java.util.Locale;
-
 /** The languages of the eIDAS button's text. */
 enum EidasButtonLanguage implements ButtonText {
     IT("Entra con eIDAS"),
@@ -17,10 +15,5 @@ enum EidasButtonLanguage implements ButtonText {
     @Override
     public String label() {
         return label;
-    }
-
-    @Override
-    public String tag() {
-        return name().toLowerCase(Locale.ROOT);
     }
 }

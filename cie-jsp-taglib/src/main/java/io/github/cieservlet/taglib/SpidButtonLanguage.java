@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.github.cieservlet.taglib;
 
-import java.util.Locale;
-
 /** The languages of the SPID button: its text, the name of its list and the links to AgID's SPID pages. */
 enum SpidButtonLanguage implements ButtonText {
     IT("Entra con SPID", "Gestori di identit&#224; SPID", "Maggiori informazioni", "Non hai SPID?", "Serve aiuto?"),
@@ -38,10 +36,5 @@ enum SpidButtonLanguage implements ButtonText {
      */
     String supportLink(int index) {
         return supportLinks[index];
-    }
-
-    @Override
-    public String tag() {
-        return name().toLowerCase(Locale.ROOT);
     }
 }
