@@ -115,6 +115,12 @@ class SpidResponseProfileTest {
     }
 
     @Test
+    void anAttributeWithoutNameIsRefused() {
+        assertThat(refusal(spidResponse().editAssertion(a -> a.getAttributeStatements().get(0).getAttributes()
+                .add(attribute(null, "Senza nome", "x"))).received(), SPID)).isEqualTo(CieError.INVALID_ATTRIBUTES);
+    }
+
+    @Test
     void case103_anAttributeAskedForAndNotReleased_isRefused() {
         List<String> withEmail = List.of("name", "familyName", "fiscalNumber", "dateOfBirth", "email");
         assertThat(refusal(spidResponse().received(), SpidResponseProfile.spid(withEmail)))
