@@ -13,6 +13,7 @@ import io.github.cieservlet.config.ParamSource;
 import io.github.cieservlet.config.SpEndpoints;
 import io.github.cieservlet.logging.Log;
 import io.github.cieservlet.saml.OpenSamlBootstrap;
+import io.github.cieservlet.saml.spid.SpidSpMetadataFactory;
 import io.github.cieservlet.spi.LoginProtocol;
 import io.github.cieservlet.spi.LoginProtocolProvider;
 import io.github.cieservlet.spi.LoginProtocols;
@@ -84,7 +85,8 @@ public final class CieContextListener implements ServletContextListener {
             boolean containerSecurity = containerSecurity(params, classLoader);
             ProtectedAreas.apply(context, protect, containerSecurity);
             context.setAttribute(CieServiceProvider.CONTEXT_ATTRIBUTE, provider);
-            context.setAttribute(CieUrls.CONTEXT_ATTRIBUTE, new CieUrls(settings.endpoints().path("")));
+            context.setAttribute(CieUrls.CONTEXT_ATTRIBUTE, new CieUrls(settings.endpoints().path(""),
+                    provider.loginRoutes().schemes(), provider.loginRoutes().spidIdentityProviders()));
             warnAboutTheCertificateSubject(settings);
             String shared = StartupDiagnosis.sharedLocation(classLoader);
             if (shared != null) {
@@ -213,7 +215,9 @@ public final class CieContextListener implements ServletContextListener {
         SpEndpoints endpoints = settings.endpoints();
         register(context, "cie-login", LoginServlet.class, endpoints.path(SpEndpoints.LOGIN));
         register(context, "cie-acs", AssertionConsumerServlet.class, endpoints.path(SpEndpoints.ACS));
-        register(context, "cie-metadata", MetadataServlet.class, endpoints.path(SpEndpoints.METADATA));
+        String metadata = endpoints.path(SpEndpoints.METADATA);
+        register(context, "cie-metadata", MetadataServlet.class, SpidSpMetadataFactory.isPublished(settings.spid())
+                ? new String[] {metadata, metadata + MetadataServlet.SPID_PATH_INFO} : new String[] {metadata});
         register(context, "cie-logout", LogoutServlet.class, endpoints.path(SpEndpoints.LOGOUT));
         register(context, "cie-slo", SingleLogoutServlet.class, endpoints.path(SpEndpoints.SLO));
         if (settings.health().enabled()) {

@@ -49,6 +49,23 @@ public enum CieParam {
             "Requested authentication level: L1, L2 or L3."),
     LEVEL_COMPARISON("cie.levelComparison", "minimum",
             "How the level is compared: minimum, or exact (allowed with L3 only)."),
+    SCHEMES("cie.schemes", "cie",
+            "The identity schemes offered, comma or space separated: cie, spid, eidas (eIDAS through the Italian node"
+                    + " FICEP). See docs/spid.md."),
+    SPID_IDP_METADATA("cie.spid.idpMetadata", null,
+            "spid: where the SPID identity providers come from: registry (the AgID registry), or space-separated"
+                    + " metadata locations (https URL, file:, classpath:). Default: the local SPID test IdP for"
+                    + " cie.environment=local, else registry."),
+    SPID_LEVEL("cie.spid.level", "L2",
+            "spid, eidas: the requested level, L1, L2 or L3 (always with comparison minimum)."),
+    SPID_ATTRIBUTES("cie.spid.attributes", "name familyName fiscalNumber dateOfBirth",
+            "spid: the SPID attributes asked for (AttributeConsumingService index 0), space or comma separated;"
+                    + " must include fiscalNumber or spidCode."),
+    EIDAS_IDP_METADATA("cie.eidas.idpMetadata", null,
+            "eidas: the FICEP metadata: production, qa, or a metadata location. Default: the local FICEP test IdP"
+                    + " for cie.environment=local, else production."),
+    EIDAS_ATTRIBUTE_SET("cie.eidas.attributeSet", "minimum",
+            "eidas: minimum (AttributeConsumingService index 99) or full (index 100)."),
     BINDING("cie.binding", "POST",
             "How the AuthnRequest travels to the identity provider: POST or REDIRECT."),
     CLOCK_SKEW_SECONDS("cie.clockSkewSeconds", "60",
@@ -59,6 +76,25 @@ public enum CieParam {
             "Largest request body the Assertion Consumer Service reads, in bytes."),
     SERVICE_NAME("cie.serviceName", null,
             "ServiceName of the AttributeConsumingService in the metadata. Default: the organisation display name."),
+    SPID_BILLING_EMAIL("cie.spid.billing.email", null,
+            "spid, eidas, private subjects only: e-mail of the billing contact of the SPID metadata (required)."),
+    SPID_BILLING_PHONE("cie.spid.billing.phone", null,
+            "spid, eidas, private subjects only: telephone of the billing contact, international format without"
+                    + " spaces; optional."),
+    SPID_BILLING_ADDRESS("cie.spid.billing.address", null,
+            "spid, eidas, private subjects only: street of the registered office for invoices (FatturaPA"
+                    + " Sede/Indirizzo; required)."),
+    SPID_BILLING_STREET_NUMBER("cie.spid.billing.streetNumber", null,
+            "spid, eidas, private subjects only: street number of the registered office (NumeroCivico); optional."),
+    SPID_BILLING_POSTAL_CODE("cie.spid.billing.postalCode", null,
+            "spid, eidas, private subjects only: postal code of the registered office, five digits (CAP; required)."),
+    SPID_BILLING_CITY("cie.spid.billing.city", null,
+            "spid, eidas, private subjects only: municipality of the registered office by name, e.g. Roma (Comune;"
+                    + " required)."),
+    SPID_BILLING_PROVINCE("cie.spid.billing.province", null,
+            "spid, eidas, private subjects only: car-plate code of the province, e.g. RM (Provincia); optional."),
+    SPID_BILLING_COUNTRY("cie.spid.billing.country", "IT",
+            "spid, eidas, private subjects only: ISO 3166-1 alpha-2 country of the registered office (Nazione)."),
     ORGANIZATION_NAME("cie.organizationName", null,
             "Full legal name of the organisation, exactly as in public registers (also the contact's Company)."),
     ORGANIZATION_DISPLAY_NAME("cie.organizationDisplayName", null,

@@ -43,6 +43,8 @@ public final class CieSettings {
     private final Set<String> idpCertificatePins;
     private final ProtectedHeaders protectedHeaders;
     private final String protocol;
+    private final SpidSettings spid;
+    private final SpidBilling spidBilling;
 
     private CieSettings(Builder b) {
         this.environment = Objects.requireNonNull(b.environment, "environment");
@@ -73,6 +75,8 @@ public final class CieSettings {
         this.idpCertificatePins = Set.copyOf(b.idpCertificatePins);
         this.protectedHeaders = Objects.requireNonNull(b.protectedHeaders, "protectedHeaders");
         this.protocol = Objects.requireNonNull(b.protocol, "protocol");
+        this.spid = Objects.requireNonNull(b.spid, "spid");
+        this.spidBilling = b.spidBilling;
     }
 
     /** @return a builder with the documented defaults where a param has one */
@@ -220,6 +224,16 @@ public final class CieSettings {
         return protocol;
     }
 
+    /** @return the schemes offered and the SPID and eIDAS settings ({@link SpidSettings#CIE_ONLY} by default) */
+    public SpidSettings spid() {
+        return spid;
+    }
+
+    /** @return the billing contact of a private subject's SPID metadata ({@code cie.spid.billing.*}), if set */
+    public Optional<SpidBilling> spidBilling() {
+        return Optional.ofNullable(spidBilling);
+    }
+
     /** Assembles a {@link CieSettings}; validation of values is the reader's job. */
     public static final class Builder {
         private Environment environment;
@@ -250,6 +264,8 @@ public final class CieSettings {
         private Set<String> idpCertificatePins = Set.of();
         private ProtectedHeaders protectedHeaders = ProtectedHeaders.DENY;
         private String protocol = "saml";
+        private SpidSettings spid = SpidSettings.CIE_ONLY;
+        private SpidBilling spidBilling;
 
         private Builder() {
         }
@@ -422,6 +438,24 @@ public final class CieSettings {
          */
         public Builder protocol(String value) {
             this.protocol = value;
+            return this;
+        }
+
+        /**
+         * @param value the schemes and the SPID and eIDAS settings
+         * @return this builder
+         */
+        public Builder spid(SpidSettings value) {
+            this.spid = value;
+            return this;
+        }
+
+        /**
+         * @param value the billing contact of a private subject's SPID metadata, or null
+         * @return this builder
+         */
+        public Builder spidBilling(SpidBilling value) {
+            this.spidBilling = value;
             return this;
         }
 

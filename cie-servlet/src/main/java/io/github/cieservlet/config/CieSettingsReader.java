@@ -2,6 +2,7 @@ package io.github.cieservlet.config;
 
 import io.github.cieservlet.CieAuthenticationListener;
 import io.github.cieservlet.CieLevel;
+import io.github.cieservlet.LoginScheme;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -94,6 +95,9 @@ public final class CieSettingsReader {
                 .idpCertificatePins(idpCertificatePins())
                 .protocol(protocol())
                 .protectedHeaders(enumOf(CieParam.PROTECTED_HEADERS, ProtectedHeaders.class).orElse(ProtectedHeaders.DENY));
+        SpidSettings spid = new SpidSettingsReader(source, problems).read(environment.orElse(null), baseUrl);
+        builder.spid(spid).spidBilling(new SpidBillingReader(source, problems).read(
+                spid.enables(LoginScheme.SPID) || spid.enables(LoginScheme.EIDAS), contact == null ? null : contact.subjectType()));
         if (environment.isPresent() && baseUrl != null) {
             builder.idpMetadataLocation(idpMetadata(environment.get(), baseUrl));
         }

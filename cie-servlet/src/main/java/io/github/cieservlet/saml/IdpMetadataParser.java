@@ -33,7 +33,15 @@ public final class IdpMetadataParser {
      */
     public static IdpMetadata parse(byte[] xml) throws SamlXmlException {
         XMLObject root = SecureXml.unmarshall(SecureXml.parse(xml).getDocumentElement(), XMLObject.class);
-        EntityDescriptor entity = onlyIdentityProvider(root);
+        return read(onlyIdentityProvider(root));
+    }
+
+    /**
+     * @param entity an EntityDescriptor with a SAML 2.0 IDPSSODescriptor (one of {@link #identityProviders})
+     * @return what the SP needs from it
+     * @throws SamlXmlException when it has no usable SingleSignOnService or no signing certificate
+     */
+    public static IdpMetadata read(EntityDescriptor entity) throws SamlXmlException {
         IDPSSODescriptor idp = entity.getIDPSSODescriptor(SAMLConstants.SAML20P_NS);
 
         Map<RequestBinding, String> ssoUrls = new EnumMap<>(RequestBinding.class);
@@ -68,6 +76,20 @@ public final class IdpMetadataParser {
     }
 
     private static EntityDescriptor onlyIdentityProvider(XMLObject root) throws SamlXmlException {
+        List<EntityDescriptor> found = identityProviders(root);
+        if (found.size() != 1) {
+            throw new SamlXmlException("the metadata must describe exactly one SAML 2.0 identity provider, it has "
+                    + found.size());
+        }
+        return found.get(0);
+    }
+
+    /**
+     * @param root the root of a metadata document: an EntityDescriptor or an EntitiesDescriptor aggregate
+     * @return its EntityDescriptors with an entity ID and a SAML 2.0 IDPSSODescriptor, in document order
+     * @throws SamlXmlException when the root is not SAML metadata
+     */
+    public static List<EntityDescriptor> identityProviders(XMLObject root) throws SamlXmlException {
         List<EntityDescriptor> found = new ArrayList<>();
         if (root instanceof EntityDescriptor) {
             collectIdentityProviders((EntityDescriptor) root, found);
@@ -77,11 +99,7 @@ public final class IdpMetadataParser {
             throw new SamlXmlException("the document is not SAML metadata: its root is "
                     + root.getElementQName());
         }
-        if (found.size() != 1) {
-            throw new SamlXmlException("the metadata must describe exactly one SAML 2.0 identity provider, it has "
-                    + found.size());
-        }
-        return found.get(0);
+        return found;
     }
 
     private static void collectIdentityProviders(EntitiesDescriptor group, List<EntityDescriptor> found) {

@@ -8,7 +8,6 @@ import io.github.cieservlet.logging.Log;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -172,9 +171,7 @@ public final class IdpMetadataProvider {
     private void saveLastGood(byte[] document) {
         policy.cacheFile().ifPresent(file -> {
             try {
-                Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
-                Files.write(temporary, document);
-                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                AtomicFiles.replace(file, document);
             } catch (IOException e) {
                 LOG.warn("cannot keep the last good IdP metadata in {} (cie.idpMetadataCache): {}", file, e.toString());
             }
