@@ -16,7 +16,6 @@ import io.github.cieservlet.saml.validation.ValidatedResponse;
 import io.github.cieservlet.store.PendingRequest;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import org.opensaml.saml.saml2.core.AuthnRequest;
 import org.opensaml.saml.saml2.core.Response;
@@ -113,21 +112,6 @@ public final class LoginRoutes {
                     pending.level(), pending.comparison());
         }
         return spidRequests.create(pending);
-    }
-
-    /**
-     * @param pending the login the Response answers
-     * @return the entity ID of its identity provider, for the evidence; empty when it cannot be told now
-     */
-    public Optional<String> idpEntityId(PendingRequest pending) {
-        if (pending.idpEntityId() != null) {
-            return Optional.of(pending.idpEntityId());
-        }
-        try {
-            return Optional.of(cieIdp.current().entityId());
-        } catch (CieAuthenticationException e) {
-            return Optional.empty();
-        }
     }
 
     /**

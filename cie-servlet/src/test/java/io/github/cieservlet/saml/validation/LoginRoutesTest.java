@@ -304,5 +304,9 @@ class LoginRoutesTest {
         IdpMetadataProvider cie = onDemand().apply(spidAggregate());
         assertThatThrownBy(() -> new LoginRoutes(cieOnly, cie, new AuthnRequestFactory(cieOnly), TestResponses.validator(),
                 null, cie)).isInstanceOf(IllegalArgumentException.class);
+        SpidIdpList idps = SpidIdpList.load(SpidIdpSource.locations(List.of(spidAggregate())), TestSettings.BASE_URL,
+                onDemand(), getClass().getClassLoader(), clock);
+        assertThatThrownBy(() -> new LoginRoutes(cieOnly, cie, new AuthnRequestFactory(cieOnly), TestResponses.validator(),
+                idps, null)).isInstanceOf(IllegalArgumentException.class);
     }
 }

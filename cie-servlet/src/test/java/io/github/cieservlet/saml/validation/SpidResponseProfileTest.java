@@ -86,7 +86,7 @@ class SpidResponseProfileTest {
     }
 
     @Test
-    void theAssertionIssuerMustHaveFormatEntityInSpidOnly() throws Exception {
+    void case70_71_72_assertionIssuerWithoutOrWithAnotherFormat_isRefusedInSpidOnly() throws Exception {
         Response noFormat = response().received();
         assertThat(refusal(noFormat, SPID)).isEqualTo(CieError.INVALID_ISSUER);
         assertThat(validator().validate(response().received(), TestResponses.pending(), idp()).identity().getScheme())
@@ -103,7 +103,7 @@ class SpidResponseProfileTest {
     }
 
     @Test
-    void anAttributeNotAskedForIsRefused() throws Exception {
+    void case103_anAttributeNotAskedFor_isRefused() throws Exception {
         Response extra = spidResponse().editAssertion(a -> a.getAttributeStatements().get(0).getAttributes()
                 .add(attribute("email", "Email", "bianca@example.it"))).received();
         assertThat(refusal(extra, SPID)).isEqualTo(CieError.INVALID_ATTRIBUTES);
@@ -115,7 +115,13 @@ class SpidResponseProfileTest {
     }
 
     @Test
-    void anAttributeAskedForAndNotReleasedIsRefused() {
+    void anAttributeWithoutNameIsRefused() {
+        assertThat(refusal(spidResponse().editAssertion(a -> a.getAttributeStatements().get(0).getAttributes()
+                .add(attribute(null, "Senza nome", "x"))).received(), SPID)).isEqualTo(CieError.INVALID_ATTRIBUTES);
+    }
+
+    @Test
+    void case103_anAttributeAskedForAndNotReleased_isRefused() {
         List<String> withEmail = List.of("name", "familyName", "fiscalNumber", "dateOfBirth", "email");
         assertThat(refusal(spidResponse().received(), SpidResponseProfile.spid(withEmail)))
                 .isEqualTo(CieError.INVALID_ATTRIBUTES);
@@ -144,7 +150,7 @@ class SpidResponseProfileTest {
     }
 
     @Test
-    void noOrAnEmptyAttributeStatementIsRefused() {
+    void case98_99_noOrAnEmptyAttributeStatement_isRefused() {
         assertThat(refusal(spidResponse().editAssertion(a -> a.getAttributeStatements().clear()).received(), SPID))
                 .isEqualTo(CieError.INVALID_ATTRIBUTES);
         assertThat(refusal(spidResponse().editAssertion(a -> a.getAttributeStatements().get(0).getAttributes().clear())
@@ -240,7 +246,7 @@ class SpidResponseProfileTest {
             ErrorCode nr24 | IDP_AUTHENTICATION_FAILED | IDP_AUTHENTICATION_FAILED
             ErrorCode nr14 | IDP_REQUEST_REJECTED    | IDP_REQUEST_REJECTED
             """)
-    void spidErrorCodesHaveTheirOwnPages(String message, CieError spid, CieError cie) {
+    void case104to111_spidErrorCodesHaveTheirOwnPages(String message, CieError spid, CieError cie) {
         String prefix = "urn:oasis:names:tc:SAML:2.0:status:";
         Response answer = error(prefix + "Responder", prefix + "AuthnFailed", message).received();
         assertThat(refusal(answer, SPID)).isEqualTo(spid);
