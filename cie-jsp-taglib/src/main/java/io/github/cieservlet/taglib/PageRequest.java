@@ -2,6 +2,7 @@ package io.github.cieservlet.taglib;
 
 import io.github.cieservlet.CieIdentity;
 import io.github.cieservlet.CieUrls;
+import io.github.cieservlet.ProtectedPaths;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.jsp.JspContext;
@@ -45,12 +46,13 @@ final class PageRequest {
     }
 
     /**
-     * @param target the page to show after login, or {@code null} for the current page
+     * @param target the page to show after login, or {@code null} to let {@link LoginTargets#withoutTarget} choose
      * @return the login URL with the context path, not yet escaped for HTML
      * @throws JspException when the target is not an application-relative path, or cie-servlet is not running
      */
     String loginUrl(String target) throws JspException {
-        String checked = target == null ? LoginTargets.currentPage(request) : LoginTargets.checked(target);
+        String checked = target == null ? LoginTargets.withoutTarget(request, protectedPaths())
+                : LoginTargets.checked(target);
         return request.getContextPath() + urls().loginPath(checked);
     }
 
@@ -65,6 +67,14 @@ final class PageRequest {
     /** @param html markup to write as it is; the caller has escaped every value in it */
     void write(String html) throws IOException {
         page.getOut().write(html);
+    }
+
+    private ProtectedPaths protectedPaths() throws JspException {
+        try {
+            return ProtectedPaths.from(page.getServletContext());
+        } catch (IllegalStateException e) {
+            throw new JspException(e.getMessage(), e);
+        }
     }
 
     private CieUrls urls() throws JspException {
