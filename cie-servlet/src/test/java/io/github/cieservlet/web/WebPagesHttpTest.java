@@ -107,6 +107,14 @@ class WebPagesHttpTest {
         assertThat(page.body()).contains("href=\"" + CONTEXT + "/cie/login?target=%2Farea%2Fpratica%3Fid%3D7%26x%3D%22\"");
     }
 
+    /** An empty target (a login link with target=) is no target: the retry link carries none, not "/". */
+    @Test
+    void errorPage_retryWithAnEmptyRememberedTargetCarriesNone() throws Exception {
+        HttpResponse<String> page = get("/error/SIGNATURE_INVALID?remember=", null);
+
+        assertThat(page.body()).contains("href=\"" + CONTEXT + "/cie/login\"").doesNotContain("target=");
+    }
+
     /**
      * A remembered target that is not a page of this application (it came from the attacker's own link) is
      * dropped: the retry link carries no target, so the login ends at cie.defaultTarget, never on another site.
