@@ -2,7 +2,9 @@
 <%@ taglib prefix="cie" uri="https://cieservlet.github.io/tags" %>
 <%-- SPDX-License-Identifier: Apache-2.0 --%>
 <%-- The three ways in: SPID, CIE and eIDAS. The page sends a strict Content-Security-Policy with a fresh nonce
-     per response and hands the nonce to the tags, whose style block and script carry it (docs/taglib.md). --%>
+     per response and hands the nonce to the tags, whose style block and script carry it (docs/taglib.md).
+     The CIE button is bare (no target): the page is public, so the login does not come back here (nothing would
+     seem to happen): it ends at cie.defaultTarget (web.xml), the reserved area. --%>
 <%!
     private static final java.security.SecureRandom NONCES = new java.security.SecureRandom();
 %>
@@ -36,7 +38,7 @@
     <section class="accesso" aria-labelledby="accesso-cie">
       <h2 id="accesso-cie">CIE</h2>
       <p>Con la Carta d'Identità Elettronica e l'app CieID.</p>
-      <div id="cie"><cie:button size="l" target="/area-riservata/" nonce="${cspNonce}"/></div>
+      <div id="cie"><cie:button size="l" nonce="${cspNonce}"/></div>
     </section>
     <section class="accesso" aria-labelledby="accesso-eidas" lang="en">
       <h2 id="accesso-eidas">eIDAS</h2>

@@ -1,13 +1,16 @@
 package io.github.cieservlet.taglib;
 
+import io.github.cieservlet.ProtectedPaths;
+import io.github.cieservlet.web.TargetUrlPolicy;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.jsp.JspException;
 
-/** The page a citizen returns to after login: always a path inside the application, never another site. */
+/**
+ * The page a citizen returns to after a login a tag starts: always a path inside the application, never another
+ * site ({@link TargetUrlPolicy}, the login endpoint's own rule), and never the page the tag sits on.
+ */
 final class LoginTargets {
-
-    private static final String HOME = "/";
 
     private LoginTargets() {
     }
@@ -18,7 +21,7 @@ final class LoginTargets {
      * @throws JspException when the target is not an application-relative path
      */
     static String checked(String target) throws JspException {
-        if (!isApplicationPath(target)) {
+        if (target == null || target.isEmpty() || TargetUrlPolicy.check(target).isEmpty()) {
             throw new JspException("The target attribute must be an application-relative path that starts with a"
                     + " single '/' (for example /area-riservata/), without backslashes or control characters");
         }
@@ -26,45 +29,47 @@ final class LoginTargets {
     }
 
     /**
-     * The page being rendered: its path under the context path plus its query string. Behind a forward (a
-     * controller that forwards to a JSP) this is the page the browser asked for, not the JSP. A request URI
-     * that would not make a safe target (outside the context path, or starting with {@code //}) gives the
-     * application's home page instead.
+     * The target of a login started without a {@code target} attribute, by one rule:
+     * <ul>
+     * <li>the page the browser asked for, with its query string, when cie-servlet protects it (its filter's URL
+     * patterns, or with {@code cie.containerSecurity=true} web.xml's security constraints). Behind a forward that
+     * is the page forwarded from: when the container shows its FORM login page in place of a protected page, the
+     * button returns to that page, the container's saved request;</li>
+     * <li>otherwise {@code cie.defaultTarget}: a button on the login page itself, on the home page or on any other
+     * page that is not protected does not bring the citizen back to where nothing changes. So does a page whose
+     * address would not make a safe target.</li>
+     * </ul>
      *
      * @param request the current request
-     * @return the application-relative path of the current page, or {@code /}
+     * @param paths what cie-servlet protects, and its {@code cie.defaultTarget}
+     * @return the application-relative target
      */
-    static String currentPage(HttpServletRequest request) {
+    static String withoutTarget(HttpServletRequest request, ProtectedPaths paths) {
         String uri = (String) request.getAttribute(RequestDispatcher.FORWARD_REQUEST_URI);
         String query;
+        String mappedPath;
         if (uri == null) {
             uri = request.getRequestURI();
             query = request.getQueryString();
+            mappedPath = mappedPath(request.getServletPath(), request.getPathInfo());
         } else {
             query = (String) request.getAttribute(RequestDispatcher.FORWARD_QUERY_STRING);
+            mappedPath = mappedPath((String) request.getAttribute(RequestDispatcher.FORWARD_SERVLET_PATH),
+                    (String) request.getAttribute(RequestDispatcher.FORWARD_PATH_INFO));
         }
         String contextPath = request.getContextPath();
-        if (uri == null || !uri.startsWith(contextPath)) {
-            return HOME;
+        if (uri == null || !uri.startsWith(contextPath) || !paths.protects(mappedPath)) {
+            return paths.defaultTarget();
         }
         String path = uri.substring(contextPath.length());
         String page = query == null || query.isEmpty() ? path : path + '?' + query;
-        return isApplicationPath(page) ? page : HOME;
+        return path.isEmpty() ? paths.defaultTarget() : TargetUrlPolicy.check(page).orElse(paths.defaultTarget());
     }
 
-    private static boolean isApplicationPath(String target) {
-        if (target == null || target.isEmpty() || target.charAt(0) != '/') {
-            return false;
+    private static String mappedPath(String servletPath, String pathInfo) {
+        if (servletPath == null) {
+            return null;
         }
-        if (target.length() > 1 && (target.charAt(1) == '/' || target.charAt(1) == '\\')) {
-            return false;
-        }
-        for (int i = 0; i < target.length(); i++) {
-            char c = target.charAt(i);
-            if (c == '\\' || Character.isISOControl(c)) {
-                return false;
-            }
-        }
-        return true;
+        return pathInfo == null ? servletPath : servletPath + pathInfo;
     }
 }

@@ -3,6 +3,7 @@ package io.github.cieservlet.taglib;
 import io.github.cieservlet.CieIdentity;
 import io.github.cieservlet.CieUrls;
 import io.github.cieservlet.LoginScheme;
+import io.github.cieservlet.ProtectedPaths;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.jsp.JspContext;
@@ -46,7 +47,7 @@ final class PageRequest {
     }
 
     /**
-     * @param target the page to show after login, or {@code null} for the current page
+     * @param target the page to show after login, or {@code null} to let {@link LoginTargets#withoutTarget} choose
      * @return the login URL with the context path, not yet escaped for HTML
      * @throws JspException when the target is not an application-relative path, or cie-servlet is not running
      */
@@ -62,7 +63,8 @@ final class PageRequest {
      * @throws JspException when the target is not an application-relative path, or cie-servlet is not running
      */
     String loginUrl(LoginScheme scheme, String idpEntityId, String target) throws JspException {
-        String checked = target == null ? LoginTargets.currentPage(request) : LoginTargets.checked(target);
+        String checked = target == null ? LoginTargets.withoutTarget(request, protectedPaths())
+                : LoginTargets.checked(target);
         return request.getContextPath() + urls().loginPath(scheme, idpEntityId, checked);
     }
 
@@ -72,6 +74,14 @@ final class PageRequest {
      */
     String logoutUrl() throws JspException {
         return request.getContextPath() + urls().logoutPath();
+    }
+
+    private ProtectedPaths protectedPaths() throws JspException {
+        try {
+            return ProtectedPaths.from(page.getServletContext());
+        } catch (IllegalStateException e) {
+            throw new JspException(e.getMessage(), e);
+        }
     }
 
     /**

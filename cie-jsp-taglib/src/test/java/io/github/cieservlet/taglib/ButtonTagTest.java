@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.jsp.JspException;
+import io.github.cieservlet.ProtectedPaths;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -60,13 +62,45 @@ class ButtonTagTest {
         assertThat(link(html)).contains("href=\"/cie/login?target=%2Farea%2Findex.jsp%3Fx%3D1\"");
     }
 
+    /**
+     * Behind a forward the target is the page the browser asked for, when it is protected: the container's FORM
+     * login page shown in place of a protected page returns there (the container's saved request).
+     */
     @Test
-    void behindAForwardTheTargetIsThePageTheBrowserAskedFor() throws Exception {
-        FakePage page = new FakePage().at("/app", "/app/WEB-INF/views/pratiche.jsp", null)
-                .withRequestAttribute(RequestDispatcher.FORWARD_REQUEST_URI, "/app/pratiche")
+    void behindAForwardTheTargetIsTheProtectedPageTheBrowserAskedFor() throws Exception {
+        FakePage page = new FakePage().at("/app", "/app/login.jsp", null)
+                .withRequestAttribute(RequestDispatcher.FORWARD_REQUEST_URI, "/app/pratiche/apri")
+                .withRequestAttribute(RequestDispatcher.FORWARD_SERVLET_PATH, "/pratiche")
+                .withRequestAttribute(RequestDispatcher.FORWARD_PATH_INFO, "/apri")
                 .withRequestAttribute(RequestDispatcher.FORWARD_QUERY_STRING, "id=7");
 
-        assertThat(link(page.render(button()))).contains("href=\"/app/cie/login?target=%2Fpratiche%3Fid%3D7\"");
+        assertThat(link(page.render(button()))).contains("href=\"/app/cie/login?target=%2Fpratiche%2Fapri%3Fid%3D7\"");
+    }
+
+    /** A controller that forwards its public /login to a JSP view: the button does not return to /login. */
+    @Test
+    void behindAForwardFromAPublicPageTheTargetIsTheDefaultTarget() throws Exception {
+        FakePage page = new FakePage().at("/app", "/app/WEB-INF/views/login.jsp", null)
+                .protecting(new ProtectedPaths(List.of("/area/*"), "/area/benvenuto"))
+                .withRequestAttribute(RequestDispatcher.FORWARD_REQUEST_URI, "/app/login")
+                .withRequestAttribute(RequestDispatcher.FORWARD_SERVLET_PATH, "/login")
+                .withRequestAttribute(RequestDispatcher.FORWARD_QUERY_STRING, "id=7");
+
+        assertThat(link(page.render(button()))).contains("href=\"/app/cie/login?target=%2Farea%2Fbenvenuto\"");
+    }
+
+    /**
+     * The issue this rule fixes: a bare button on the login page brought the citizen back to the login page, as if
+     * nothing happened. A page that is not protected (the login page, the home page, any public page) sends the
+     * login to cie.defaultTarget.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"/app/login.jsp", "/app/", "/app/index.jsp", "/app/notizie/oggi.jsp", "/app/areaX/y"})
+    void onAPageThatIsNotProtectedTheTargetIsTheDefaultTarget(String requestUri) throws Exception {
+        FakePage page = new FakePage().at("/app", requestUri, "x=1")
+                .protecting(new ProtectedPaths(List.of("/area/*", "*.do"), "/area/benvenuto?da=cie"));
+
+        assertThat(link(page.render(button()))).contains("href=\"/app/cie/login?target=%2Farea%2Fbenvenuto%3Fda%3Dcie\"");
     }
 
     @ParameterizedTest

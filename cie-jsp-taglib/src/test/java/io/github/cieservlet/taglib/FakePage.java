@@ -3,6 +3,7 @@ package io.github.cieservlet.taglib;
 import io.github.cieservlet.CieIdentity;
 import io.github.cieservlet.CieLevel;
 import io.github.cieservlet.CieUrls;
+import io.github.cieservlet.ProtectedPaths;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
@@ -12,11 +13,13 @@ import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * One JSP page request in a web application where cie-servlet runs under {@code /cie}: by default
+ * One JSP page request in a web application where cie-servlet runs under {@code /cie} and protects
+ * {@code /pratiche/*} and {@code /area/*} ({@code cie.defaultTarget} {@code /}): by default
  * {@code /app/pratiche/elenco.jsp?anno=2024&stato=aperte}, nobody logged in, no session.
  */
 final class FakePage {
@@ -33,12 +36,16 @@ final class FakePage {
 
     FakePage() {
         contextAttributes.put(CieUrls.CONTEXT_ATTRIBUTE, new CieUrls("/cie"));
+        contextAttributes.put(ProtectedPaths.CONTEXT_ATTRIBUTE, new ProtectedPaths(List.of("/pratiche/*", "/area/*"), "/"));
         HttpServletRequest request = Doubles.of(HttpServletRequest.class, Map.of(
                 "getAttribute", args -> requestAttributes.get((String) args[0]),
                 "setAttribute", args -> requestAttributes.put((String) args[0], args[1]),
                 "getContextPath", args -> contextPath,
                 "getRequestURI", args -> requestUri,
                 "getQueryString", args -> queryString,
+                "getServletPath", args -> requestUri.startsWith(contextPath) ? requestUri.substring(contextPath.length())
+                        : requestUri,
+                "getPathInfo", args -> null,
                 "getLocale", args -> locale,
                 "getSession", args -> session((Boolean) args[0])));
         ServletContext servletContext = Doubles.of(ServletContext.class, Map.of(
@@ -64,6 +71,12 @@ final class FakePage {
         this.contextPath = contextPath;
         this.requestUri = requestUri;
         this.queryString = queryString;
+        return this;
+    }
+
+    /** @param paths what cie-servlet protects here, and its cie.defaultTarget @return this */
+    FakePage protecting(ProtectedPaths paths) {
+        contextAttributes.put(ProtectedPaths.CONTEXT_ATTRIBUTE, paths);
         return this;
     }
 

@@ -64,7 +64,7 @@ public final class CieJaspicInitializer implements ServletContainerInitializer {
         List<CieRoleSource> sources = new ArrayList<>();
         ServiceLoader.load(CieRoleSource.class, context.getClassLoader()).forEach(sources::add);
         if (dataSource.isPresent()) {
-            sources.add(new SqlRoleSource(() -> lookup(dataSource.get()), query.get()));
+            sources.add(sqlRoleSource(dataSource.get(), query.get()));
         }
         CieServerAuthModule module = new CieServerAuthModule(context, baseRole, sources, DeclaredSecurity.of(context));
         String appContext = context.getVirtualServerName() + " " + context.getContextPath();
@@ -73,6 +73,15 @@ public final class CieJaspicInitializer implements ServletContainerInitializer {
         context.addListener(new Unregister(registration));
         LOG.info("cie-servlet container security on for [{}]: Jakarta Authentication module registered; every"
                 + " citizen has role {}{}", appContext, baseRole, sources.isEmpty() ? "" : ", extra roles from " + sources);
+    }
+
+    /**
+     * @param dataSourceName the JNDI name of {@code cie.rolesDataSource}, looked up at the first login
+     * @param query {@code cie.rolesQuery}
+     * @return the role source
+     */
+    static SqlRoleSource sqlRoleSource(String dataSourceName, String query) {
+        return new SqlRoleSource(() -> lookup(dataSourceName), query);
     }
 
     private static DataSource lookup(String name) {

@@ -6,6 +6,7 @@ import io.github.cieservlet.bootstrap.CieServiceProvider;
 import io.github.cieservlet.bootstrap.DeclaredSecurity;
 import io.github.cieservlet.logging.Causes;
 import io.github.cieservlet.logging.Log;
+import io.github.cieservlet.web.TargetUrlPolicy;
 import jakarta.security.auth.message.AuthException;
 import jakarta.security.auth.message.AuthStatus;
 import jakarta.security.auth.message.MessageInfo;
@@ -149,9 +150,7 @@ public final class CieServerAuthModule implements ServerAuthModule {
         String path = uri != null && uri.startsWith(contextPath) ? uri.substring(contextPath.length()) : "/";
         String query = request.getQueryString();
         String target = "GET".equals(request.getMethod()) && query != null ? path + "?" + query : path;
-        boolean safe = target.startsWith("/") && !target.startsWith("//")
-                && target.chars().noneMatch(c -> c == '\\' || Character.isISOControl(c));
-        return safe ? target : "/";
+        return TargetUrlPolicy.check(target).orElse("/");
     }
 
     private AuthStatus passwordLogin(HttpServletRequest request, HttpServletResponse response, Subject client)

@@ -2,6 +2,7 @@ package io.github.cieservlet.bootstrap;
 
 import io.github.cieservlet.CieAuthenticationListener;
 import io.github.cieservlet.CieUrls;
+import io.github.cieservlet.ProtectedPaths;
 import io.github.cieservlet.config.CertificateSubject;
 import io.github.cieservlet.config.CieConfigException;
 import io.github.cieservlet.config.CieParam;
@@ -83,10 +84,12 @@ public final class CieContextListener implements ServletContextListener {
                 provider.protocol().ifPresent(protocol -> registerProtocolEndpoints(context, settings, protocol));
             }
             boolean containerSecurity = containerSecurity(params, classLoader);
-            ProtectedAreas.apply(context, protect, containerSecurity);
+            List<String> protectedPatterns = ProtectedAreas.apply(context, protect, containerSecurity);
             context.setAttribute(CieServiceProvider.CONTEXT_ATTRIBUTE, provider);
             context.setAttribute(CieUrls.CONTEXT_ATTRIBUTE, new CieUrls(settings.endpoints().path(""),
                     provider.loginRoutes().schemes(), provider.loginRoutes().spidIdentityProviders()));
+            context.setAttribute(ProtectedPaths.CONTEXT_ATTRIBUTE,
+                    new ProtectedPaths(protectedPatterns, settings.defaultTarget()));
             warnAboutTheCertificateSubject(settings);
             String shared = StartupDiagnosis.sharedLocation(classLoader);
             if (shared != null) {
@@ -118,6 +121,7 @@ public final class CieContextListener implements ServletContextListener {
         }
         event.getServletContext().removeAttribute(CieServiceProvider.CONTEXT_ATTRIBUTE);
         event.getServletContext().removeAttribute(CieUrls.CONTEXT_ATTRIBUTE);
+        event.getServletContext().removeAttribute(ProtectedPaths.CONTEXT_ATTRIBUTE);
     }
 
     /** Name of the Jakarta Authentication module that {@code cie.containerSecurity=true} needs. */
@@ -174,6 +178,7 @@ public final class CieContextListener implements ServletContextListener {
             provider.close();
             event.getServletContext().removeAttribute(CieServiceProvider.CONTEXT_ATTRIBUTE);
             event.getServletContext().removeAttribute(CieUrls.CONTEXT_ATTRIBUTE);
+            event.getServletContext().removeAttribute(ProtectedPaths.CONTEXT_ATTRIBUTE);
         }
     }
 

@@ -24,13 +24,15 @@ import org.w3c.dom.NodeList;
 public final class DeclaredSecurity {
 
     private final List<String> protectedPatterns;
+    private final List<String> protectedUrlPatterns;
     private final Map<String, List<String>> filterMappings;
     private final String formLoginPage;
     private final String formErrorPage;
 
-    private DeclaredSecurity(List<String> protectedPatterns, Map<String, List<String>> filterMappings,
-            String formLoginPage, String formErrorPage) {
+    private DeclaredSecurity(List<String> protectedPatterns, List<String> protectedUrlPatterns,
+            Map<String, List<String>> filterMappings, String formLoginPage, String formErrorPage) {
         this.protectedPatterns = List.copyOf(protectedPatterns);
+        this.protectedUrlPatterns = List.copyOf(protectedUrlPatterns);
         this.filterMappings = Map.copyOf(filterMappings);
         this.formLoginPage = formLoginPage;
         this.formErrorPage = formErrorPage;
@@ -43,7 +45,7 @@ public final class DeclaredSecurity {
      */
     public static DeclaredSecurity of(ServletContext context) {
         try (InputStream in = context.getResourceAsStream("/WEB-INF/web.xml")) {
-            return in == null ? new DeclaredSecurity(List.of(), Map.of(), null, null) : parse(in.readAllBytes());
+            return in == null ? new DeclaredSecurity(List.of(), List.of(), Map.of(), null, null) : parse(in.readAllBytes());
         } catch (IOException | SamlXmlException e) {
             throw new IllegalStateException("cannot read WEB-INF/web.xml: " + e.getMessage(), e);
         }
@@ -57,6 +59,7 @@ public final class DeclaredSecurity {
     public static DeclaredSecurity parse(byte[] webXml) throws SamlXmlException {
         Document document = SecureXml.parse(webXml);
         List<String> patterns = new ArrayList<>();
+        List<String> urlPatterns = new ArrayList<>();
         NodeList constraints = document.getElementsByTagNameNS("*", "security-constraint");
         for (int i = 0; i < constraints.getLength(); i++) {
             Element constraint = (Element) constraints.item(i);
@@ -67,6 +70,7 @@ public final class DeclaredSecurity {
             List<String> roles = texts((Element) auth.item(0), "role-name");
             NodeList urls = constraint.getElementsByTagNameNS("*", "url-pattern");
             for (int u = 0; u < urls.getLength(); u++) {
+                urlPatterns.add(urls.item(u).getTextContent().trim());
                 patterns.add(urls.item(u).getTextContent().trim() + " (security-constraint, roles "
                         + (roles.isEmpty() ? "none: access denied" : String.join(" ", roles)) + ")");
             }
@@ -80,13 +84,18 @@ public final class DeclaredSecurity {
             targets.addAll(texts(mapping, "url-pattern"));
             texts(mapping, "servlet-name").forEach(servlet -> targets.add("servlet " + servlet));
         }
-        return new DeclaredSecurity(patterns, mappings, first(document, "form-login-page"),
+        return new DeclaredSecurity(patterns, urlPatterns, mappings, first(document, "form-login-page"),
                 first(document, "form-error-page"));
     }
 
     /** @return each protected URL pattern, described with its roles */
     public List<String> protectedPatterns() {
         return protectedPatterns;
+    }
+
+    /** @return the URL patterns of the security constraints that have an auth-constraint, as written */
+    public List<String> protectedUrlPatterns() {
+        return protectedUrlPatterns;
     }
 
     /**

@@ -8,6 +8,7 @@ import io.github.cieservlet.web.CieAuthenticationFilter;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterRegistration;
 import jakarta.servlet.ServletContext;
+import jakarta.servlet.ServletRegistration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
@@ -34,6 +35,7 @@ final class ProtectedAreas {
     static final String FILTER_NAME = "cie-protect";
 
     private static final Log LOG = Log.of(ProtectedAreas.class);
+    private static final String SERVLET = "servlet ";
     private static final Pattern URL_PATTERN = Pattern.compile("/|/\\*|(/[^/*\\s]+)+(/\\*)?|\\*\\.[^/*\\s]+");
 
     private ProtectedAreas() {
@@ -78,7 +80,7 @@ final class ProtectedAreas {
      * @param context the starting application; must allow filter registration
      * @param protect the parsed {@code cie.protect}
      * @param containerSecurity whether {@code cie.containerSecurity=true}: web.xml's security constraints count
-     * @return every protected pattern, described ({@code /area/* (filter cie)})
+     * @return every protected URL pattern, as written (servlet-name mappings as their servlets' patterns)
      * @throws CieConfigException naming {@code cie.protect} when nothing is protected and it is not {@code none}
      */
     static List<String> apply(ServletContext context, List<String> protect, boolean containerSecurity) {
@@ -94,21 +96,24 @@ final class ProtectedAreas {
         }
         DeclaredSecurity declared = DeclaredSecurity.of(context);
         List<String> described = new ArrayList<>();
+        List<String> urlPatterns = new ArrayList<>();
         List<String> unmapped = new ArrayList<>();
         for (FilterRegistration filter : context.getFilterRegistrations().values()) {
             if (!CieAuthenticationFilter.class.getName().equals(filter.getClassName())) {
                 continue;
             }
             Set<String> targets = new LinkedHashSet<>(orEmpty(filter.getUrlPatternMappings()));
-            orEmpty(filter.getServletNameMappings()).forEach(servlet -> targets.add("servlet " + servlet));
+            orEmpty(filter.getServletNameMappings()).forEach(servlet -> targets.add(SERVLET + servlet));
             targets.addAll(declared.filterMappings(filter.getName()));
             targets.forEach(target -> described.add(target + " (filter " + filter.getName() + ")"));
+            targets.forEach(target -> urlPatterns.addAll(urlPatternsOf(context, target)));
             if (targets.isEmpty()) {
                 unmapped.add(filter.getName());
             }
         }
         if (containerSecurity) {
             described.addAll(declared.protectedPatterns());
+            urlPatterns.addAll(declared.protectedUrlPatterns());
         }
         for (String name : unmapped) {
             LOG.warn("cie-servlet: filter {} (CieAuthenticationFilter) has no <filter-mapping>: it protects nothing",
@@ -128,7 +133,15 @@ final class ProtectedAreas {
         } else {
             LOG.info("cie-servlet protects {}", String.join(", ", described));
         }
-        return List.copyOf(described);
+        return List.copyOf(urlPatterns);
+    }
+
+    private static Collection<String> urlPatternsOf(ServletContext context, String target) {
+        if (!target.startsWith(SERVLET)) {
+            return List.of(target);
+        }
+        ServletRegistration servlet = context.getServletRegistration(target.substring(SERVLET.length()));
+        return servlet == null ? List.of() : orEmpty(servlet.getMappings());
     }
 
     private static Collection<String> orEmpty(Collection<String> values) {

@@ -126,6 +126,9 @@ public enum CieParam {
             "Telephone of the administrative contact, international format without spaces; optional."),
     AFTER_LOGOUT_URL("cie.afterLogoutUrl", "/",
             "Where the browser goes after a local logout: a path of this application."),
+    DEFAULT_TARGET("cie.defaultTarget", "/",
+            "Where the citizen lands after a login started without a target, e.g. from a <cie:button/> on the login"
+                    + " page or on another page that is not protected: a path of this application, e.g. /area-riservata/."),
     IDP_LOGOUT("cie.idpLogout", "false",
             "After the local logout, send the browser to the identity provider's logout page too (true/false)."),
     PROTECTED_HEADERS("cie.protectedHeaders", "deny",

@@ -32,6 +32,7 @@ public final class CieSettings {
     private final SpOrganization organization;
     private final SpContact contact;
     private final String afterLogoutPath;
+    private final String defaultTarget;
     private final boolean idpLogout;
     private final List<String> authenticationListeners;
     private final EvidenceLocation evidence;
@@ -64,6 +65,7 @@ public final class CieSettings {
         this.organization = Objects.requireNonNull(b.organization, "organization");
         this.contact = Objects.requireNonNull(b.contact, "contact");
         this.afterLogoutPath = Objects.requireNonNull(b.afterLogoutPath, "afterLogoutPath");
+        this.defaultTarget = Objects.requireNonNull(b.defaultTarget, "defaultTarget");
         this.idpLogout = b.idpLogout;
         this.authenticationListeners = List.copyOf(b.authenticationListeners);
         this.evidence = Objects.requireNonNull(b.evidence, "evidence");
@@ -169,6 +171,11 @@ public final class CieSettings {
         return afterLogoutPath;
     }
 
+    /** @return where a login started without a target ends, relative to the application ({@code cie.defaultTarget}) */
+    public String defaultTarget() {
+        return defaultTarget;
+    }
+
     /** @return whether logout also sends the browser to the IdP logout page */
     public boolean idpLogout() {
         return idpLogout;
@@ -253,6 +260,7 @@ public final class CieSettings {
         private SpOrganization organization;
         private SpContact contact;
         private String afterLogoutPath = "/";
+        private String defaultTarget = "/";
         private boolean idpLogout;
         private List<String> authenticationListeners = List.of();
         private EvidenceLocation evidence = EvidenceLocation.UNSET;
@@ -369,6 +377,12 @@ public final class CieSettings {
         /** @param value path after logout @return this */
         public Builder afterLogoutPath(String value) {
             this.afterLogoutPath = value;
+            return this;
+        }
+
+        /** @param value where a login without a target ends @return this */
+        public Builder defaultTarget(String value) {
+            this.defaultTarget = value;
             return this;
         }
 

@@ -3,6 +3,7 @@ package io.github.cieservlet.config;
 import io.github.cieservlet.CieAuthenticationListener;
 import io.github.cieservlet.CieLevel;
 import io.github.cieservlet.LoginScheme;
+import io.github.cieservlet.web.TargetUrlPolicy;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -85,6 +86,7 @@ public final class CieSettingsReader {
                 .pendingRequestTimeout(Duration.ofSeconds(integer(CieParam.PENDING_REQUEST_TIMEOUT_SECONDS, 60, 3600)))
                 .maxResponseBytes(integer(CieParam.MAX_RESPONSE_BYTES, 16 * 1024, 10 * 1024 * 1024))
                 .afterLogoutPath(afterLogoutPath())
+                .defaultTarget(defaultTarget())
                 .idpLogout(bool(CieParam.IDP_LOGOUT))
                 .authenticationListeners(listeners())
                 .evidence(evidence())
@@ -343,6 +345,15 @@ public final class CieSettingsReader {
         String path = valueOrDefault(CieParam.AFTER_LOGOUT_URL);
         if (!path.startsWith("/") || path.startsWith("//") || path.contains("\\")) {
             problem(CieParam.AFTER_LOGOUT_URL, "must be a path of this application starting with a single '/', e.g. /");
+        }
+        return path;
+    }
+
+    private String defaultTarget() {
+        String path = valueOrDefault(CieParam.DEFAULT_TARGET);
+        if (path.isEmpty() || TargetUrlPolicy.check(path).isEmpty()) {
+            problem(CieParam.DEFAULT_TARGET, "'" + path + "' is not a path of this application; write a path that starts"
+                    + " with a single '/', without backslashes or control characters, e.g. /area-riservata/");
         }
         return path;
     }

@@ -99,6 +99,7 @@ public final class AssertionConsumerServlet extends HttpServlet {
                 .orElseThrow(() -> new CieAuthenticationException(CieError.UNKNOWN_REQUEST, "no login in progress in"
                         + " this browser for this RelayState (unsolicited, already answered, or started in another browser)"));
         pendingLogins.clear(response, relayState);
+        ErrorPageRenderer.rememberTarget(request, pending.target());
         String authnRequestXml = encoder.xmlAsSent(provider.loginRoutes().authnRequest(pending), pending.binding());
         evidence.request(pending.requestId(), authnRequestXml, pending.issueInstant());
         String context = "requestId=" + pending.requestId();

@@ -5,6 +5,8 @@ import io.github.cieservlet.logging.Log;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.Locale;
 import java.util.ResourceBundle;
@@ -14,11 +16,16 @@ import java.util.ResourceBundle;
  * failure on our side), and a clear page for the citizen in
  * Italian or English (from Accept-Language; Italian by default) with the HTTP status of the {@link CieError},
  * the stable error code, and a link to try again. Never a stack trace, never the technical detail.
+ *
+ * <p>The "try again" link starts the login again for the page the failed login was for, when the endpoint that
+ * failed knew it ({@link #rememberTarget}) and it passes {@link TargetUrlPolicy}; otherwise it carries no target,
+ * and the login ends at {@code cie.defaultTarget}.
  */
 public final class ErrorPageRenderer {
 
     private static final Log LOG = Log.of(ErrorPageRenderer.class);
     private static final String BUNDLE = "io.github.cieservlet.web.messages";
+    private static final String TARGET_ATTRIBUTE = ErrorPageRenderer.class.getName() + ".target";
 
     private final String loginPath;
 
@@ -51,13 +58,33 @@ public final class ErrorPageRenderer {
                 ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
         String title = Html.escape(messages.getString("error." + error.name() + ".title"));
         String text = Html.escape(messages.getString("error." + error.name() + ".text"));
-        String retry = request.getContextPath() + loginPath + "?target=%2F";
+        String retry = request.getContextPath() + loginPath + retryQuery(request);
         String body = "<h1>" + title + "</h1><p>" + text + "</p><p><a href=\"" + Html.escape(retry) + "\">"
                 + Html.escape(messages.getString("error.retry")) + "</a> &middot; <a href=\""
                 + Html.escape(request.getContextPath() + "/") + "\">" + Html.escape(messages.getString("error.home"))
                 + "</a></p><p class=\"code\">" + Html.escape(messages.getString("error.code")) + " "
                 + Html.escape(error.code()) + "</p>";
         PageWriter.write(response, error.httpStatus(), locale.getLanguage(), title, body, null, null);
+    }
+
+    /**
+     * Remembers, for the "try again" link of an error page drawn later in this request, the page the login was
+     * for. Not trusted: the link carries it only if {@link TargetUrlPolicy} accepts it.
+     *
+     * @param request the current request
+     * @param target the target of the login that may fail, as asked or as carried through the login; may be null
+     */
+    public static void rememberTarget(HttpServletRequest request, String target) {
+        request.setAttribute(TARGET_ATTRIBUTE, target);
+    }
+
+    private static String retryQuery(HttpServletRequest request) {
+        Object remembered = request.getAttribute(TARGET_ATTRIBUTE);
+        if (!(remembered instanceof String) || ((String) remembered).isEmpty()) {
+            return "";
+        }
+        return TargetUrlPolicy.check((String) remembered)
+                .map(target -> "?target=" + URLEncoder.encode(target, StandardCharsets.UTF_8)).orElse("");
     }
 
     /**

@@ -32,7 +32,7 @@ import org.opensaml.saml.saml2.core.AuthnRequest;
 /**
  * {@code GET|POST /cie/login?target=/page[&scheme=spid&idp=<entity ID>|&scheme=eidas]}: starts a CIE login, or a
  * SPID or eIDAS one (the route: {@link io.github.cieservlet.saml.spid.LoginRoutes}). Checks that the target is a page of this
- * application, gives the browser the login in progress sealed in a cookie named after a fresh opaque RelayState
+ * application (no target: {@code cie.defaultTarget}), gives the browser the login in progress sealed in a cookie named after a fresh opaque RelayState
  * (the server keeps nothing), and sends the browser to the identity provider with a signed AuthnRequest (an
  * auto-submitting form for HTTP-POST, or a signed Redirect).
  */
@@ -68,7 +68,9 @@ public final class LoginServlet extends HttpServlet {
 
     private void startLogin(HttpServletRequest request, HttpServletResponse response) throws IOException {
         try {
-            String target = TargetUrlPolicy.check(request.getParameter("target"))
+            String asked = request.getParameter("target");
+            ErrorPageRenderer.rememberTarget(request, asked);
+            String target = TargetUrlPolicy.check(asked == null || asked.isEmpty() ? provider.settings().defaultTarget() : asked)
                     .orElseThrow(() -> new CieAuthenticationException(CieError.INVALID_TARGET,
                             "target is not a path of this application"));
             send(request, response, target);

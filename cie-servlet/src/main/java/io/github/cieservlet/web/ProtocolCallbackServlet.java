@@ -79,6 +79,7 @@ public final class ProtocolCallbackServlet extends HttpServlet {
                         + " this browser for this " + protocol.correlationParameter() + " (unsolicited, already"
                         + " answered, or started in another browser)"));
         pendingLogins.clear(response, correlation);
+        ErrorPageRenderer.rememberTarget(request, pending.target());
         Map<String, List<String>> parameters = new LinkedHashMap<>();
         request.getParameterMap().forEach((name, values) -> parameters.put(name, Arrays.asList(values)));
         CieIdentity identity = protocol.finish(parameters, pending.state());

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.cieservlet.CieUrls;
 import io.github.cieservlet.LoginScheme;
 import io.github.cieservlet.SpidIdentityProvider;
+import io.github.cieservlet.ProtectedPaths;
 import io.github.cieservlet.config.CieConfigException;
 import io.github.cieservlet.config.ConfigFixtures;
 import io.github.cieservlet.saml.IdpMetadataXml;
@@ -296,6 +297,24 @@ class CieContextListenerTest {
         assertThat(recorded.filters.get(ProtectedAreas.FILTER_NAME).getKey()).isEqualTo(CieAuthenticationFilter.class.getName());
         assertThat(recorded.filters.get(ProtectedAreas.FILTER_NAME).getValue())
                 .containsExactly("/area-riservata/*", "/documenti/*", "*.do");
+    }
+
+    /** The protected patterns and cie.defaultTarget are published for the tags that choose where a login returns. */
+    @Test
+    void publishesTheProtectedPathsAndTheDefaultTarget() {
+        Map<String, String> params = ConfigFixtures.validPublic(dir);
+        params.put("cie.protect", "/area-riservata/*");
+        params.put("cie.defaultTarget", "/area-riservata/benvenuto");
+        Recorded recorded = new Recorded();
+        recorded.filters.put("cie", Map.entry(CieAuthenticationFilter.class.getName(), new ArrayList<>()));
+        recorded.webXml = "<web-app xmlns=\"https://jakarta.ee/xml/ns/jakartaee\"><filter-mapping><filter-name>cie</filter-name>"
+                + "<url-pattern>*.do</url-pattern></filter-mapping></web-app>";
+        new CieContextListener().contextInitialized(new ServletContextEvent(context(params, recorded)));
+        ProtectedPaths paths = (ProtectedPaths) recorded.attributes.get(ProtectedPaths.CONTEXT_ATTRIBUTE);
+        assertThat(paths.defaultTarget()).isEqualTo("/area-riservata/benvenuto");
+        assertThat(paths.protects("/area-riservata/x")).isTrue();
+        assertThat(paths.protects("/pratiche/apri.do")).isTrue();
+        assertThat(paths.protects("/login.jsp")).isFalse();
     }
 
     @Test

@@ -223,13 +223,28 @@ class CieSettingsReaderTest {
         params.put("cie.pathPrefix", "cie/");
         params.put("cie.idpLogout", "yes");
         params.put("cie.afterLogoutUrl", "//evil.example");
+        params.put("cie.defaultTarget", "https://evil.example/");
         params.put("cie.province", "Roma");
         params.put("cie.contactPhone", "06 1234");
         params.put("cie.contactEmail", "not-an-email");
         params.put("cie.entityId", "not a uri");
         assertThat(problemParams(params)).containsExactlyInAnyOrder("cie.level", "cie.binding", "cie.clockSkewSeconds",
                 "cie.maxResponseBytes", "cie.pathPrefix", "cie.idpLogout", "cie.afterLogoutUrl", "cie.province",
-                "cie.contactPhone", "cie.contactEmail", "cie.entityId");
+                "cie.contactPhone", "cie.contactEmail", "cie.entityId", "cie.defaultTarget");
+    }
+
+    /** cie.defaultTarget is "/" unless set; it must be a path of this application, never another site. */
+    @Test
+    void defaultTarget_isAPathOfThisApplication() {
+        Map<String, String> params = ConfigFixtures.validPublic(dir);
+        assertThat(read(params).defaultTarget()).isEqualTo("/");
+        params.put("cie.defaultTarget", "/area-riservata/?tab=1");
+        assertThat(read(params).defaultTarget()).isEqualTo("/area-riservata/?tab=1");
+        for (String bad : new String[] {"area-riservata/", "//evil.example/", "/\\evil.example", "javascript:alert(1)",
+                "/area\nSet-Cookie: x=y"}) {
+            params.put("cie.defaultTarget", bad);
+            assertThat(problemParams(params)).as(bad).containsExactly("cie.defaultTarget");
+        }
     }
 
     @Test

@@ -95,8 +95,40 @@ class WebPagesHttpTest {
                 + " img-src data:; frame-ancestors 'none'; base-uri 'none'; form-action 'none'")
                 .hasValueSatisfying(csp -> assertThat(csp).doesNotContain("script-src"));
         assertThat(page.body()).contains("CIE-SIGNATURE_INVALID")
-                .contains("href=\"" + CONTEXT + "/cie/login?target=%2F\"")
+                .contains("href=\"" + CONTEXT + "/cie/login\"")
                 .contains("href=\"" + CONTEXT + "/\"");
+    }
+
+    /** "Riprova" starts the login again for the page the failed login was for, encoded as one query value. */
+    @Test
+    void errorPage_retryKeepsTheRememberedTarget() throws Exception {
+        HttpResponse<String> page = get("/error/SIGNATURE_INVALID?remember=%2Farea%2Fpratica%3Fid%3D7%26x%3D%22", null);
+
+        assertThat(page.body()).contains("href=\"" + CONTEXT + "/cie/login?target=%2Farea%2Fpratica%3Fid%3D7%26x%3D%22\"");
+    }
+
+    /** An empty target (a login link with target=) is no target: the retry link carries none, not "/". */
+    @Test
+    void errorPage_retryWithAnEmptyRememberedTargetCarriesNone() throws Exception {
+        HttpResponse<String> page = get("/error/SIGNATURE_INVALID?remember=", null);
+
+        assertThat(page.body()).contains("href=\"" + CONTEXT + "/cie/login\"").doesNotContain("target=");
+    }
+
+    /**
+     * A remembered target that is not a page of this application (it came from the attacker's own link) is
+     * dropped: the retry link carries no target, so the login ends at cie.defaultTarget, never on another site.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"https://evil.example/", "//evil.example/", "/\\evil.example", "javascript:alert(1)",
+        "/a\r\nLocation: https://evil.example/", "evil"})
+    void errorPage_retryDropsAHostileTarget(String hostile) throws Exception {
+        HttpResponse<String> page = get("/error/INVALID_TARGET?remember="
+                + java.net.URLEncoder.encode(hostile, StandardCharsets.UTF_8), null);
+
+        assertThat(page.statusCode()).isEqualTo(400);
+        assertThat(page.body()).contains("href=\"" + CONTEXT + "/cie/login\"").doesNotContain("evil")
+                .doesNotContain("target=");
     }
 
     /** The technical detail goes to the log, never to the citizen; nor does anything that looks like a trace. */
@@ -285,6 +317,9 @@ class WebPagesHttpTest {
                 response.flushBuffer();
                 renderer.render(request, response, CieError.SIGNATURE_INVALID, DETAIL);
                 return;
+            }
+            if (request.getParameter("remember") != null) {
+                ErrorPageRenderer.rememberTarget(request, request.getParameter("remember"));
             }
             renderer.render(request, response, CieError.valueOf(request.getPathInfo().substring(1)), DETAIL);
         }

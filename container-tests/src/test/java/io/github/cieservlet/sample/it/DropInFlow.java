@@ -100,6 +100,26 @@ abstract class DropInFlow {
         }
     }
 
+    /**
+     * The portal's login page asked for directly (not in place of a protected page): its bare button does not
+     * bring the citizen back to the login page, but to cie.defaultTarget (the sample's /area-riservata/).
+     */
+    @Test
+    @Order(4)
+    void theBareButtonOnTheLoginPageItselfEndsAtTheDefaultTarget() throws Exception {
+        try (CieBrowser browser = browser()) {
+            HtmlPage login = (HtmlPage) browser.get("/login.jsp");
+            HtmlAnchor cie = login.getFirstByXPath("//p[@id='cie']//a");
+            assertThat(cie).as(login.asXml()).isNotNull();
+            assertThat(cie.getHrefAttribute()).isEqualTo("/cie/login?target=%2Farea-riservata%2F");
+            HtmlPage toIdp = cie.click();
+            HtmlPage chooser = toIdp.getForms().get(0).getOneHtmlElementByAttribute("button", "type", "submit").click();
+            Page area = browser.postToAcs(browser.choose(chooser, "MARIO_ROSSI", "SUCCESS", "L3"));
+            assertThat(area.getUrl().getPath()).as(server.consoleTail()).isEqualTo("/area-riservata/");
+            assertThat(((HtmlPage) area).getElementById("fiscalCode").asNormalizedText()).isEqualTo("RSSMRA80A01H501U");
+        }
+    }
+
     static HtmlPage submitPassword(HtmlPage login, String password) throws Exception {
         HtmlForm form = (HtmlForm) login.getElementById("password");
         assertThat(form).as(login.asXml()).isNotNull();

@@ -78,4 +78,35 @@ class ButtonIT {
             assertThat(logout.getEnclosingForm().getMethodAttribute()).isEqualTo("post");
         }
     }
+
+    /**
+     * A bare {@code <cie:button/>} on the portal's public login page does not bring the citizen back to the login
+     * page (as if nothing happened): the login ends at cie.defaultTarget, the reserved area in the sample's web.xml.
+     */
+    @Test
+    void bareButtonOnTheLoginPageEndsAtTheDefaultTarget() throws Exception {
+        try (CieBrowser browser = new CieBrowser()) {
+            HtmlPage login = (HtmlPage) browser.get("/accedi.jsp");
+            HtmlAnchor button = cieButton(login);
+            assertThat(button.getHrefAttribute()).isEqualTo("/cie/login?target=%2Farea-riservata%2F");
+
+            HtmlPage toIdp = button.click();
+            HtmlPage chooser = toIdp.getForms().get(0).getOneHtmlElementByAttribute("button", "type", "submit").click();
+            Page landed = browser.postToAcs(browser.choose(chooser, "MARIO_ROSSI", "SUCCESS", "L3"));
+
+            browser.assertOnMarioRossisArea(landed);
+        }
+    }
+
+    /** The login endpoint without a target (a hand-written link) also ends at cie.defaultTarget. */
+    @Test
+    void aLoginWithoutTargetEndsAtTheDefaultTarget() throws Exception {
+        try (CieBrowser browser = new CieBrowser()) {
+            HtmlPage toIdp = (HtmlPage) browser.get("/cie/login");
+            HtmlPage chooser = toIdp.getForms().get(0).getOneHtmlElementByAttribute("button", "type", "submit").click();
+            Page landed = browser.postToAcs(browser.choose(chooser, "MARIO_ROSSI", "SUCCESS", "L3"));
+
+            browser.assertOnMarioRossisArea(landed);
+        }
+    }
 }

@@ -62,8 +62,26 @@ class LoginFlowIT {
             assertThat(page.getWebResponse().getStatusCode()).isEqualTo(401);
             assertThat(page.getTitleText()).isEqualTo(title);
             assertThat(page.asNormalizedText()).contains(text, code).doesNotContain("Exception", "at io.github");
-            assertThat(page.getAnchorByText("Riprova").getHrefAttribute()).isEqualTo("/cie/login?target=%2F");
+            assertThat(page.getAnchorByText("Riprova").getHrefAttribute()).as("the failed login's own target")
+                    .isEqualTo("/cie/login?target=%2Farea-riservata%2F");
             assertThat(browser.get("/area-riservata/").getUrl().getPath()).isNotEqualTo("/area-riservata/");
+        }
+    }
+
+    /** "Riprova" after a cancelled login starts it again for the same page, query included, and gets there. */
+    @Test
+    void retryAfterAFailedLoginReachesTheOriginalTarget() throws Exception {
+        try (CieBrowser browser = new CieBrowser()) {
+            HtmlPage failed = (HtmlPage) browser.login("/area-riservata/whoami?pratica=7&x=%2F", "MARIO_ROSSI", "CANCELLED",
+                    "L3");
+            assertThat(failed.getWebResponse().getStatusCode()).isEqualTo(401);
+
+            HtmlPage toIdp = failed.getAnchorByText("Riprova").click();
+            HtmlPage chooser = toIdp.getForms().get(0).getOneHtmlElementByAttribute("button", "type", "submit").click();
+            Page page = browser.postToAcs(browser.choose(chooser, "MARIO_ROSSI", "SUCCESS", "L3"));
+
+            assertThat(page.getUrl().toString()).isEqualTo(PortalServer.baseUrl() + "/area-riservata/whoami?pratica=7&x=%2F");
+            assertThat(page.getWebResponse().getContentAsString()).contains("remoteUser=RSSMRA80A01H501U");
         }
     }
 

@@ -79,6 +79,9 @@ class RefusalIT {
                 Page page = browser.get("/cie/login?target=" + java.net.URLEncoder.encode(target, "UTF-8"));
                 assertThat(page.getWebResponse().getStatusCode()).as(target).isEqualTo(400);
                 assertThat(page.getWebResponse().getContentAsString()).as(target).contains("CIE-INVALID_TARGET");
+                // "Riprova" does not carry the hostile target on: it starts a login without one (cie.defaultTarget)
+                assertThat(((HtmlPage) page).getAnchorByText("Riprova").getHrefAttribute()).as(target)
+                        .isEqualTo("/cie/login");
             }
         }
     }
