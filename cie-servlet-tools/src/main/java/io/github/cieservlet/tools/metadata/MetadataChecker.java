@@ -71,8 +71,9 @@ public final class MetadataChecker {
     }
 
     /**
+     * @param rule a CIE rule
      * @param profile a profile
-     * @return whether the CIE rule applies in that profile
+     * @return whether the rule applies in that profile
      */
     static boolean applies(MetadataRule rule, MetadataProfile profile) {
         return !profile.isSpid() || !CIE_ONLY.contains(rule);
