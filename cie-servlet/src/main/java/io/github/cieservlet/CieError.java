@@ -63,10 +63,22 @@ public enum CieError {
     IDP_CANCELLED(401, true),
     /** CIE nr19, nr20, nr24 or another Responder failure: authentication failed at the identity provider. */
     IDP_AUTHENTICATION_FAILED(401, true),
+    /** SPID nr19: repeated wrong credentials; the identity provider stopped the attempts. */
+    IDP_TOO_MANY_ATTEMPTS(401, true),
+    /** SPID nr20: the citizen has no credentials of the level the service requires. */
+    IDP_LEVEL_NOT_AVAILABLE(401, true),
+    /** SPID nr23: the digital identity is suspended or revoked, or its credentials are blocked. */
+    IDP_IDENTITY_SUSPENDED(401, true),
+    /** SPID nr30: the citizen used an identity of the wrong type (e.g. a professional one where a personal one is needed). */
+    IDP_WRONG_IDENTITY_TYPE(401, true),
     /** CIE nr08-nr18: the identity provider refused the request as technically wrong. */
     IDP_REQUEST_REJECTED(400),
     /** The login link named a target that is not a page of this application. */
     INVALID_TARGET(400),
+    /** The login link named a scheme ({@code scheme=}) that is unknown or not enabled in {@code cie.schemes}. */
+    UNKNOWN_SCHEME(400),
+    /** A SPID login link named no identity provider ({@code idp=}), or one that is not in the list. */
+    UNKNOWN_IDENTITY_PROVIDER(400),
     /** A SAML message on the logout endpoint is malformed or not signed by the identity provider. */
     INVALID_LOGOUT_MESSAGE(400),
     /** The identity provider metadata cannot be loaded now. */
@@ -82,6 +94,11 @@ public enum CieError {
     INVALID_TOKEN(400),
     /** The evidence store cannot keep the login's record now (database down, disk full): no login without it. */
     EVIDENCE_UNAVAILABLE(503),
+    /**
+     * The shared state store ({@code cie.stateStore}: database or JCache cluster) cannot be used now, so the
+     * once-only checks cannot be made: no login without them.
+     */
+    STATE_STORE_UNAVAILABLE(503),
     /** Anything unexpected; details are in the server log only. */
     INTERNAL_ERROR(500);
 

@@ -5,10 +5,15 @@ import jakarta.servlet.http.HttpSession;
 import java.io.Serializable;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collections;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
 /**
- * The citizen authenticated with CIE, as asserted by the identity provider in a validated Response.
+ * The citizen authenticated with CIE, SPID or eIDAS ({@link #getScheme()}), as asserted by the identity provider
+ * in a validated Response: the attributes it released ({@link #getAttributes()}, by SPID name), the level, and
+ * which identity provider it was ({@link #getIdpEntityId()}).
  *
  * <p>Immutable and serialisable, so it survives session replication. Inside a request that passed the
  * {@code CieAuthenticationFilter} it is available as the request attribute {@value #REQUEST_ATTRIBUTE}
@@ -25,6 +30,9 @@ public final class CieIdentity implements Serializable {
     /** Name of the session attribute that holds the identity of the logged-in citizen. */
     public static final String SESSION_ATTRIBUTE = CieIdentity.class.getName();
 
+    /** Name of the SPID attribute with the identity provider's own code of the identity (also the eIDAS identifier). */
+    public static final String SPID_CODE = "spidCode";
+
     /** Prefix of the {@code fiscalNumber} attribute: the eIDAS country code of the Italian tax code. */
     public static final String FISCAL_NUMBER_PREFIX = "TINIT-";
 
@@ -38,14 +46,23 @@ public final class CieIdentity implements Serializable {
     private final String sessionIndex;
     private final Instant authnInstant;
     private final String idpEntityId;
+    private final LoginScheme scheme;
+    private final Map<String, String> attributes;
 
     private CieIdentity(Builder builder) {
-        this.name = Objects.requireNonNull(builder.name, "name");
-        this.familyName = Objects.requireNonNull(builder.familyName, "familyName");
-        this.dateOfBirth = Objects.requireNonNull(builder.dateOfBirth, "dateOfBirth");
-        this.fiscalNumber = Objects.requireNonNull(builder.fiscalNumber, "fiscalNumber");
-        if (!fiscalNumber.startsWith(FISCAL_NUMBER_PREFIX) || fiscalNumber.length() == FISCAL_NUMBER_PREFIX.length()) {
+        this.scheme = Objects.requireNonNull(builder.scheme, "scheme");
+        boolean cie = scheme == LoginScheme.CIE;
+        this.name = cie ? Objects.requireNonNull(builder.name, "name") : builder.name;
+        this.familyName = cie ? Objects.requireNonNull(builder.familyName, "familyName") : builder.familyName;
+        this.dateOfBirth = cie ? Objects.requireNonNull(builder.dateOfBirth, "dateOfBirth") : builder.dateOfBirth;
+        this.fiscalNumber = cie ? Objects.requireNonNull(builder.fiscalNumber, "fiscalNumber") : builder.fiscalNumber;
+        if (fiscalNumber != null && (!fiscalNumber.startsWith(FISCAL_NUMBER_PREFIX)
+                || fiscalNumber.length() == FISCAL_NUMBER_PREFIX.length())) {
             throw new IllegalArgumentException("fiscalNumber must be TINIT- followed by the fiscal code");
+        }
+        this.attributes = Collections.unmodifiableMap(new TreeMap<>(builder.attributes));
+        if (fiscalNumber == null && attributes.get(SPID_CODE) == null) {
+            throw new IllegalArgumentException("an identity needs a TINIT- fiscalNumber or a spidCode");
         }
         this.level = Objects.requireNonNull(builder.level, "level");
         this.nameId = Objects.requireNonNull(builder.nameId, "nameId");
@@ -80,29 +97,96 @@ public final class CieIdentity implements Serializable {
         return fromSession instanceof CieIdentity ? (CieIdentity) fromSession : null;
     }
 
-    /** @return the given name ({@code name} attribute) */
+    /** @return which scheme authenticated the citizen: CIE, SPID or eIDAS */
+    public LoginScheme getScheme() {
+        return scheme == null ? LoginScheme.CIE : scheme; // null: a session of an earlier version, before SPID
+    }
+
+    /**
+     * @param name a SPID attribute name, e.g. {@code email}
+     * @return the value the identity provider released, trimmed; null when it released none. For CIE: the four
+     *     attributes CIE releases.
+     */
+    public String getAttribute(String name) {
+        return getAttributes().get(name);
+    }
+
+    /** @return every attribute the identity provider released, by SPID name, sorted by name; unmodifiable */
+    public Map<String, String> getAttributes() {
+        return attributes == null ? Map.of() : attributes;
+    }
+
+    /** @return who the citizen is for this application: the fiscal code, or the {@code spidCode} when the identity
+     *     has no Italian fiscal code (an eIDAS citizen of another country); also the remote user */
+    public String getUserId() {
+        return fiscalNumber != null ? getFiscalCode() : getAttribute(SPID_CODE);
+    }
+
+    /** @return the {@code spidCode} attribute (for eIDAS: the citizen's eIDAS identifier), or null */
+    public String getSpidCode() {
+        return getAttribute(SPID_CODE);
+    }
+
+    /** @return the {@code email} attribute, or null */
+    public String getEmail() {
+        return getAttribute("email");
+    }
+
+    /** @return the {@code mobilePhone} attribute, or null */
+    public String getMobilePhone() {
+        return getAttribute("mobilePhone");
+    }
+
+    /** @return the {@code gender} attribute ({@code M} or {@code F}), or null */
+    public String getGender() {
+        return getAttribute("gender");
+    }
+
+    /** @return the {@code placeOfBirth} attribute (cadastral code of the municipality), or null */
+    public String getPlaceOfBirth() {
+        return getAttribute("placeOfBirth");
+    }
+
+    /** @return the {@code countyOfBirth} attribute (province code), or null */
+    public String getCountyOfBirth() {
+        return getAttribute("countyOfBirth");
+    }
+
+    /** @return the {@code address} attribute (residence), or null */
+    public String getAddress() {
+        return getAttribute("address");
+    }
+
+    /** @return the {@code digitalAddress} attribute (the citizen's PEC), or null */
+    public String getDigitalAddress() {
+        return getAttribute("digitalAddress");
+    }
+
+    /** @return the given name ({@code name} attribute); may be null for SPID/eIDAS when not asked */
     public String getName() {
         return name;
     }
 
-    /** @return the surname ({@code familyName} attribute) */
+    /** @return the surname ({@code familyName} attribute); may be null for SPID/eIDAS when not asked */
     public String getFamilyName() {
         return familyName;
     }
 
-    /** @return the date of birth ({@code dateOfBirth} attribute) */
+    /** @return the date of birth ({@code dateOfBirth} attribute); may be null for SPID/eIDAS when not asked */
     public LocalDate getDateOfBirth() {
         return dateOfBirth;
     }
 
-    /** @return the {@code fiscalNumber} attribute as sent, e.g. {@code TINIT-RSSBNC80A41H501X} */
+    /** @return the {@code fiscalNumber} attribute as sent, e.g. {@code TINIT-RSSBNC80A41H501X}; null for a SPID login
+     *     that did not ask for it, or an eIDAS citizen without an Italian fiscal code */
     public String getFiscalNumber() {
         return fiscalNumber;
     }
 
-    /** @return the Italian fiscal code without the {@code TINIT-} prefix; this is also the remote user */
+    /** @return the Italian fiscal code without the {@code TINIT-} prefix; this is also the remote user. Null when
+     *     there is no fiscal number (see {@link #getUserId()}) */
     public String getFiscalCode() {
-        return fiscalNumber.substring(FISCAL_NUMBER_PREFIX.length());
+        return fiscalNumber == null ? null : fiscalNumber.substring(FISCAL_NUMBER_PREFIX.length());
     }
 
     /** @return the level the identity provider asserted */
@@ -138,7 +222,7 @@ public final class CieIdentity implements Serializable {
     /** The fiscal code only: personal data stays out of logs that print objects. */
     @Override
     public String toString() {
-        return "CieIdentity[" + getFiscalCode().charAt(0) + "***, level=" + level + "]";
+        return "CieIdentity[" + getUserId().charAt(0) + "***, " + getScheme().id() + ", level=" + level + "]";
     }
 
     /** Collects the fields of a {@link CieIdentity}. */
@@ -153,8 +237,23 @@ public final class CieIdentity implements Serializable {
         private String sessionIndex;
         private Instant authnInstant;
         private String idpEntityId;
+        private LoginScheme scheme = LoginScheme.CIE;
+        private Map<String, String> attributes = Map.of();
 
         private Builder() {
+        }
+
+        /** @param value the scheme, CIE by default; SPID and eIDAS need no name, familyName, dateOfBirth nor
+         *     fiscalNumber, but at least a fiscalNumber or a spidCode attribute @return this builder */
+        public Builder scheme(LoginScheme value) {
+            this.scheme = value;
+            return this;
+        }
+
+        /** @param value the released attributes by SPID name @return this builder */
+        public Builder attributes(Map<String, String> value) {
+            this.attributes = Map.copyOf(value);
+            return this;
         }
 
         /** @param value given name @return this builder */

@@ -20,10 +20,10 @@ public final class CiePrincipal implements Principal, Serializable {
         this.identity = Objects.requireNonNull(identity, "identity");
     }
 
-    /** @return the fiscal code */
+    /** @return the fiscal code, or the spidCode of a citizen without one ({@link CieIdentity#getUserId()}) */
     @Override
     public String getName() {
-        return identity.getFiscalCode();
+        return identity.getUserId();
     }
 
     /** @return the whole identity */

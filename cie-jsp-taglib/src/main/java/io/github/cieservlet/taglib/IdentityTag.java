@@ -59,6 +59,9 @@ public final class IdentityTag extends SimpleTagSupport {
             return;
         }
         Object value = getter.apply(identity);
+        if (value == null) {
+            return; // a SPID or eIDAS identity without that attribute
+        }
         String text;
         try {
             text = value instanceof LocalDate ? formatter.format((LocalDate) value) : value.toString();

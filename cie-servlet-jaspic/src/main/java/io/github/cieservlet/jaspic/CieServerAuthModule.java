@@ -95,7 +95,7 @@ public final class CieServerAuthModule implements ServerAuthModule {
             CieIdentity citizen = CieIdentity.from(request);
             if (citizen != null) {
                 Set<String> roles = roles(request.getSession(), citizen);
-                handle(new CallerPrincipalCallback(client, citizen.getFiscalCode()),
+                handle(new CallerPrincipalCallback(client, citizen.getUserId()),
                         new GroupPrincipalCallback(client, roles.toArray(new String[0])));
                 return AuthStatus.SUCCESS;
             }
@@ -203,7 +203,7 @@ public final class CieServerAuthModule implements ServerAuthModule {
 
     private Set<String> roles(HttpSession session, CieIdentity citizen) {
         Object cached = session.getAttribute(ROLES_SESSION_ATTRIBUTE);
-        if (cached instanceof Caller && ((Caller) cached).name.equals(citizen.getFiscalCode())) {
+        if (cached instanceof Caller && ((Caller) cached).name.equals(citizen.getUserId())) {
             return ((Caller) cached).roles;
         }
         Set<String> roles = new LinkedHashSet<>();
@@ -213,11 +213,11 @@ public final class CieServerAuthModule implements ServerAuthModule {
                 roles.addAll(source.rolesOf(citizen));
             } catch (Exception e) {
                 LOG.warn("CIE container login: cannot read the roles of {} from {} ({}); only the base role {}",
-                        citizen.getFiscalCode(), source, Causes.describe(e), baseRole);
+                        citizen.getUserId(), source, Causes.describe(e), baseRole);
             }
         }
-        LOG.info("CIE container login: {} has roles {}", citizen.getFiscalCode(), roles);
-        session.setAttribute(ROLES_SESSION_ATTRIBUTE, new Caller(citizen.getFiscalCode(), roles));
+        LOG.info("CIE container login: {} has roles {}", citizen.getUserId(), roles);
+        session.setAttribute(ROLES_SESSION_ATTRIBUTE, new Caller(citizen.getUserId(), roles));
         return roles;
     }
 

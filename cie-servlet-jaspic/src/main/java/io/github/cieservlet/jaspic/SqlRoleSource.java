@@ -35,7 +35,7 @@ public final class SqlRoleSource implements CieRoleSource {
         Set<String> roles = new LinkedHashSet<>();
         try (Connection connection = dataSource.get().getConnection();
                 PreparedStatement statement = connection.prepareStatement(query)) {
-            statement.setString(1, citizen.getFiscalCode());
+            statement.setString(1, citizen.getUserId());
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
                     String role = rows.getString(1);

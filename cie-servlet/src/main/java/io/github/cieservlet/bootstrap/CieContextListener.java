@@ -85,7 +85,8 @@ public final class CieContextListener implements ServletContextListener {
             boolean containerSecurity = containerSecurity(params, classLoader);
             ProtectedAreas.apply(context, protect, containerSecurity);
             context.setAttribute(CieServiceProvider.CONTEXT_ATTRIBUTE, provider);
-            context.setAttribute(CieUrls.CONTEXT_ATTRIBUTE, new CieUrls(settings.endpoints().path("")));
+            context.setAttribute(CieUrls.CONTEXT_ATTRIBUTE, new CieUrls(settings.endpoints().path(""),
+                    provider.loginRoutes().schemes(), provider.loginRoutes().spidIdentityProviders()));
             warnAboutTheCertificateSubject(settings);
             String shared = StartupDiagnosis.sharedLocation(classLoader);
             if (shared != null) {

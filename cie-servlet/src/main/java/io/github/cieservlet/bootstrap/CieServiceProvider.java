@@ -1,12 +1,17 @@
 package io.github.cieservlet.bootstrap;
 
 import io.github.cieservlet.CieAuthenticationListener;
+import io.github.cieservlet.LoginScheme;
 import io.github.cieservlet.config.CieSettings;
+import io.github.cieservlet.config.ResourceLocation;
+import io.github.cieservlet.config.SpidSettings;
 import io.github.cieservlet.evidence.EvidenceRecorder;
 import io.github.cieservlet.saml.AuthnRequestFactory;
 import io.github.cieservlet.saml.IdpMetadataPolicy;
 import io.github.cieservlet.saml.IdpMetadataProvider;
 import io.github.cieservlet.saml.SpMetadataFactory;
+import io.github.cieservlet.saml.spid.LoginRoutes;
+import io.github.cieservlet.saml.spid.SpidIdpList;
 import io.github.cieservlet.saml.spid.SpidSpMetadataFactory;
 import io.github.cieservlet.saml.validation.ResponseValidator;
 import io.github.cieservlet.spi.LoginProtocol;
@@ -53,6 +58,7 @@ public final class CieServiceProvider implements AutoCloseable {
     private final EvidenceRecorder evidence;
     private final Maintenance maintenance;
     private final CieMonitor monitor;
+    private final LoginRoutes loginRoutes;
 
     /**
      * @param settings the validated settings
@@ -88,6 +94,7 @@ public final class CieServiceProvider implements AutoCloseable {
         this.responseValidator = new ResponseValidator(settings.entityId(), settings.endpoints().acsUrl(),
                 settings.clockSkew(), clock, replayCache);
         this.pendingRequestCodec = PendingRequestCodec.derivedFrom(settings.credentials().privateKey());
+        this.loginRoutes = loginRoutes(settings, classLoader, clock);
         this.listeners = List.copyOf(listeners);
         this.protocol = Objects.requireNonNull(protocol.apply(replayCache), "protocol");
         this.evidence = EvidenceRecorder.open(settings.evidence(), settings.evidenceRetention(), clock);
@@ -105,6 +112,17 @@ public final class CieServiceProvider implements AutoCloseable {
             maintenance.every("evidence retention purge", Duration.ofMinutes(1), Duration.ofDays(1),
                     evidence::purgeExpired);
         }
+    }
+
+    /** The routes of the schemes {@code cie.schemes} enables; SPID metadata at configured locations is read now. */
+    private LoginRoutes loginRoutes(CieSettings settings, ClassLoader classLoader, Clock clock) {
+        SpidSettings spid = settings.spid();
+        Function<ResourceLocation, IdpMetadataProvider> onDemand = location -> new IdpMetadataProvider(location,
+                settings.idpMetadataRefresh(), classLoader, clock);
+        SpidIdpList spidIdps = spid.enables(LoginScheme.SPID) ? SpidIdpList.load(spid.spidIdps(),
+                settings.endpoints().publicBaseUrl(), onDemand, classLoader, clock) : null;
+        IdpMetadataProvider ficep = spid.enables(LoginScheme.EIDAS) ? onDemand.apply(spid.eidasMetadata()) : null;
+        return new LoginRoutes(settings, idpMetadata, authnRequests, responseValidator, spidIdps, ficep);
     }
 
     /**
@@ -139,6 +157,11 @@ public final class CieServiceProvider implements AutoCloseable {
     /** @return the AuthnRequest factory */
     public AuthnRequestFactory authnRequests() {
         return authnRequests;
+    }
+
+    /** @return where each login goes (CIE, SPID, eIDAS) and how its answer is validated */
+    public LoginRoutes loginRoutes() {
+        return loginRoutes;
     }
 
     /** @return the signed SP metadata */

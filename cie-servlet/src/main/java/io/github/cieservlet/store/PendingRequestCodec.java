@@ -1,6 +1,7 @@
 package io.github.cieservlet.store;
 
 import io.github.cieservlet.CieLevel;
+import io.github.cieservlet.LoginScheme;
 import io.github.cieservlet.config.LevelComparison;
 import io.github.cieservlet.config.RequestBinding;
 import java.io.ByteArrayInputStream;
@@ -31,15 +32,17 @@ import javax.crypto.spec.SecretKeySpec;
  * it, so a cluster needs no new secret; a new SP key ends the logins in progress). The RelayState the value was
  * issued with is authenticated as associated data: a value is accepted only together with its own RelayState.
  *
- * <p>Format: base64url without padding of {@code 0x01 | nonce(12) | ciphertext | tag(16)} ({@code 0x02} for a
- * {@link PendingProtocolLogin}, sealed under its correlation value with associated data of its own).
+ * <p>Format: base64url without padding of {@code 0x03 | nonce(12) | ciphertext | tag(16)} ({@code 0x02} for a
+ * {@link PendingProtocolLogin}, sealed under its correlation value with associated data of its own). Version
+ * {@code 0x01} (before the scheme and identity provider were recorded) is no longer read: a login in progress
+ * during the upgrade to SPID support ends on the {@code UNKNOWN_REQUEST} page and the citizen starts again.
  */
 public final class PendingRequestCodec {
 
     /** Longest value {@link #seal} makes and {@link #open} reads, in characters (under a browser's 4 KiB per cookie). */
     public static final int MAX_VALUE_LENGTH = 3800;
 
-    private static final byte VERSION = 1;
+    private static final byte VERSION = 3;
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
     private static final byte[] HKDF_SALT = "io.github.cieservlet".getBytes(StandardCharsets.US_ASCII);
@@ -185,6 +188,9 @@ public final class PendingRequestCodec {
             out.writeUTF(request.binding().name());
             out.writeUTF(request.destination());
             out.writeUTF(request.target());
+            out.writeUTF(request.scheme().id());
+            out.writeUTF(request.idpEntityId() == null ? "" : request.idpEntityId());
+            out.writeShort(request.attributeConsumingServiceIndex());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -240,7 +246,14 @@ public final class PendingRequestCodec {
         RequestBinding binding = RequestBinding.valueOf(in.readUTF());
         String destination = in.readUTF();
         String target = in.readUTF();
-        return new PendingRequest(requestId, issueInstant, level, comparison, target, destination, binding, expiresAt);
+        LoginScheme scheme = LoginScheme.fromId(in.readUTF()).orElseThrow(() -> new IOException("unknown scheme"));
+        String idp = in.readUTF();
+        int index = in.readShort();
+        if (in.available() != 0) {
+            throw new IOException("trailing bytes");
+        }
+        return new PendingRequest(requestId, issueInstant, level, comparison, target, destination, binding, expiresAt,
+                scheme, idp.isEmpty() ? null : idp, index);
     }
 
     private static byte[] hkdfSha256(byte[] inputKey, byte[] salt, byte[] info) {

@@ -13,6 +13,7 @@ import io.github.cieservlet.saml.SamlXmlException;
 import io.github.cieservlet.saml.SecureXml;
 import io.github.cieservlet.saml.validation.ValidatedResponse;
 import io.github.cieservlet.store.PendingRequest;
+import io.github.cieservlet.store.StateStoreUnavailableException;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -67,6 +68,9 @@ public final class AssertionConsumerServlet extends HttpServlet {
         } catch (CieAuthenticationException e) {
             evidence.refused(e.error(), idpEntityId());
             errorPages.render(request, response, e.error(), e.getMessage());
+        } catch (StateStoreUnavailableException e) {
+            evidence.refused(CieError.STATE_STORE_UNAVAILABLE, idpEntityId());
+            errorPages.render(request, response, CieError.STATE_STORE_UNAVAILABLE, e.getMessage());
         } catch (RuntimeException e) {
             LOG.error("Unexpected failure in the CIE Assertion Consumer Service", e);
             evidence.refused(CieError.INTERNAL_ERROR, idpEntityId());
@@ -95,8 +99,7 @@ public final class AssertionConsumerServlet extends HttpServlet {
                 .orElseThrow(() -> new CieAuthenticationException(CieError.UNKNOWN_REQUEST, "no login in progress in"
                         + " this browser for this RelayState (unsolicited, already answered, or started in another browser)"));
         pendingLogins.clear(response, relayState);
-        String authnRequestXml = encoder.xmlAsSent(provider.authnRequests().create(pending.requestId(),
-                pending.issueInstant(), pending.destination(), pending.level(), pending.comparison()), pending.binding());
+        String authnRequestXml = encoder.xmlAsSent(provider.loginRoutes().authnRequest(pending), pending.binding());
         evidence.request(pending.requestId(), authnRequestXml, pending.issueInstant());
         String context = "requestId=" + pending.requestId();
         if (!receivedAt.isBefore(pending.expiresAt())) {
@@ -112,7 +115,7 @@ public final class AssertionConsumerServlet extends HttpServlet {
         }
         ValidatedResponse validated;
         try {
-            validated = provider.responseValidator().validate(samlResponse, pending, provider.idpMetadata().current());
+            validated = provider.loginRoutes().validate(samlResponse, pending);
         } catch (CieAuthenticationException e) {
             throw new CieAuthenticationException(e.error(), context + ", responseId=" + samlResponse.getID() + ": "
                     + e.getMessage(), e);
@@ -126,8 +129,8 @@ public final class AssertionConsumerServlet extends HttpServlet {
         loginSuccess.complete(request, response, new CieAuthenticationEvent(identity, new String(xml, StandardCharsets.UTF_8),
                 authnRequestXml, pending.requestId(), validated.responseId(), validated.assertionId(), receivedAt),
                 pending.target());
-        LOG.info("CIE login completed: requestId={}, responseId={}, assertionId={}, level={}", pending.requestId(),
-                validated.responseId(), validated.assertionId(), identity.getLevel());
+        LOG.info("{} login completed: requestId={}, responseId={}, assertionId={}, level={}", identity.getScheme().id(),
+                pending.requestId(), validated.responseId(), validated.assertionId(), identity.getLevel());
     }
 
     private static byte[] decodeBase64(String value) throws CieAuthenticationException {

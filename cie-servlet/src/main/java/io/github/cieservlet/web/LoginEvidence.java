@@ -62,7 +62,8 @@ final class LoginEvidence {
      */
     void accepted(CieIdentity identity) throws CieAuthenticationException {
         recorder.accepted(EvidenceEntry.accepted(requestId, authnRequestXml, response, requestedAt, receivedAt,
-                identity.getFiscalNumber(), identity.getIdpEntityId()));
+                identity.getFiscalNumber() != null ? identity.getFiscalNumber() : identity.getUserId(),
+                identity.getIdpEntityId()));
         monitor.accepted();
     }
 

@@ -2,13 +2,14 @@ package io.github.cieservlet.web;
 
 import io.github.cieservlet.CieAuthenticationException;
 import io.github.cieservlet.CieError;
+import io.github.cieservlet.LoginScheme;
 import io.github.cieservlet.bootstrap.CieServiceProvider;
 import io.github.cieservlet.config.CieSettings;
 import io.github.cieservlet.config.RequestBinding;
 import io.github.cieservlet.config.SpEndpoints;
 import io.github.cieservlet.logging.Log;
 import io.github.cieservlet.saml.AuthnRequestEncoder;
-import io.github.cieservlet.saml.IdpMetadata;
+import io.github.cieservlet.saml.spid.LoginRoute;
 import io.github.cieservlet.saml.SamlIds;
 import io.github.cieservlet.spi.LoginProtocol;
 import io.github.cieservlet.spi.LoginStart;
@@ -29,7 +30,8 @@ import java.util.Optional;
 import org.opensaml.saml.saml2.core.AuthnRequest;
 
 /**
- * {@code GET|POST /cie/login?target=/page}: starts a CIE login. Checks that the target is a page of this
+ * {@code GET|POST /cie/login?target=/page[&scheme=spid&idp=<entity ID>|&scheme=eidas]}: starts a CIE login, or a
+ * SPID or eIDAS one (the route: {@link io.github.cieservlet.saml.spid.LoginRoutes}). Checks that the target is a page of this
  * application, gives the browser the login in progress sealed in a cookie named after a fresh opaque RelayState
  * (the server keeps nothing), and sends the browser to the identity provider with a signed AuthnRequest (an
  * auto-submitting form for HTTP-POST, or a signed Redirect).
@@ -86,28 +88,29 @@ public final class LoginServlet extends HttpServlet {
             return;
         }
         CieSettings settings = provider.settings();
-        IdpMetadata idp = provider.idpMetadata().current();
+        LoginRoute route = provider.loginRoutes().route(request.getParameter("scheme"), request.getParameter("idp"));
         RequestBinding binding = settings.binding();
-        String destination = idp.ssoUrl(binding).orElseThrow(() -> new CieAuthenticationException(
+        String destination = route.idp().ssoUrl(binding).orElseThrow(() -> new CieAuthenticationException(
                 CieError.IDP_METADATA_UNAVAILABLE, "the IdP metadata has no SingleSignOnService for " + binding));
         Instant now = provider.clock().instant().truncatedTo(ChronoUnit.MILLIS);
         String requestId = SamlIds.newId();
         String relayState = RelayStateTokens.newToken();
-        PendingRequest pending = new PendingRequest(requestId, now, settings.level(), settings.comparison(), target,
-                destination, binding, now.plus(settings.pendingRequestTimeout()));
+        PendingRequest pending = new PendingRequest(requestId, now, route.level(), route.comparison(), target,
+                destination, binding, now.plus(settings.pendingRequestTimeout()), route.scheme(),
+                route.recordedIdpEntityId(), route.attributeConsumingServiceIndex());
         // every check before the (costly) signature: a refusal signs nothing
         String sealed = pendingLogins.seal(relayState, pending).orElseThrow(() -> new CieAuthenticationException(
                 CieError.INVALID_TARGET, "target too long to carry through the login (" + target.length() + " chars)"));
         pendingLogins.add(request, response, relayState, sealed, now);
-        AuthnRequest authnRequest = provider.authnRequests().create(requestId, now, destination, pending.level(),
-                pending.comparison());
+        AuthnRequest authnRequest = provider.loginRoutes().authnRequest(pending);
         String redirectQuery = binding == RequestBinding.REDIRECT ? encoder.redirectQuery(authnRequest, relayState) : null;
         String xml = encoder.xmlAsSent(authnRequest, binding);
-        LOG.info("CIE login started: requestId={}, binding={}, level={}", requestId, binding, settings.level());
+        LOG.info("{} login started: requestId={}, idp={}, binding={}, level={}", route.scheme().id(), requestId,
+                route.idp().entityId(), binding, route.level());
         PROTOCOL.debug("AuthnRequest {}: {}", requestId, xml);
         PageWriter.noStore(response);
         if (binding == RequestBinding.POST) {
-            writeAutoPostForm(response, destination, xml, relayState);
+            writeAutoPostForm(response, route.scheme(), destination, xml, relayState);
         } else {
             response.setStatus(HttpServletResponse.SC_FOUND);
             response.setHeader("Location", destination + (destination.contains("?") ? "&" : "?") + redirectQuery);
@@ -129,19 +132,20 @@ public final class LoginServlet extends HttpServlet {
         response.setHeader("Location", start.location().toString());
     }
 
-    private static void writeAutoPostForm(HttpServletResponse response, String destination, String signedXml,
-            String relayState) throws IOException {
+    private static void writeAutoPostForm(HttpServletResponse response, LoginScheme scheme, String destination,
+            String signedXml, String relayState) throws IOException {
         String nonce = RelayStateTokens.newToken();
         String encoded = Base64.getEncoder().encodeToString(signedXml.getBytes(StandardCharsets.UTF_8));
         URI uri = URI.create(destination);
         String origin = uri.getScheme() + "://" + uri.getRawAuthority();
-        String body = "<h1>Entra con CIE</h1><form method=\"post\" action=\"" + Html.escape(destination) + "\">"
+        String name = scheme == LoginScheme.EIDAS ? "eIDAS" : scheme.name();
+        String body = "<h1>Entra con " + name + "</h1><form method=\"post\" action=\"" + Html.escape(destination) + "\">"
                 + "<input type=\"hidden\" name=\"SAMLRequest\" value=\"" + Html.escape(encoded) + "\">"
                 + "<input type=\"hidden\" name=\"RelayState\" value=\"" + Html.escape(relayState) + "\">"
                 + "<noscript><p>JavaScript è disattivato: premi il pulsante per continuare."
                 + " / JavaScript is off: press the button to continue.</p></noscript>"
-                + "<button type=\"submit\">Prosegui verso CIE / Continue to CIE</button></form>"
+                + "<button type=\"submit\">Prosegui verso " + name + " / Continue to " + name + "</button></form>"
                 + "<script nonce=\"" + nonce + "\">document.forms[0].submit();</script>";
-        PageWriter.write(response, HttpServletResponse.SC_OK, "it", "Entra con CIE", body, origin, nonce);
+        PageWriter.write(response, HttpServletResponse.SC_OK, "it", "Entra con " + name, body, origin, nonce);
     }
 }

@@ -4,8 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.cieservlet.CieUrls;
+import io.github.cieservlet.LoginScheme;
+import io.github.cieservlet.SpidIdentityProvider;
 import io.github.cieservlet.config.CieConfigException;
 import io.github.cieservlet.config.ConfigFixtures;
+import io.github.cieservlet.saml.IdpMetadataXml;
+import io.github.cieservlet.testing.TestCredentials;
 import io.github.cieservlet.web.CieAuthenticationFilter;
 import jakarta.servlet.FilterRegistration;
 import jakarta.servlet.ServletContainerInitializer;
@@ -16,6 +20,7 @@ import jakarta.servlet.SessionCookieConfig;
 import java.lang.reflect.Proxy;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -168,6 +173,23 @@ class CieContextListenerTest {
             params.put("cie.schemes", schemes);
             assertThat(start(params).mappings).as(schemes).containsEntry("cie-metadata", "/cie/metadata /cie/metadata/spid");
         }
+    }
+
+    @Test
+    void withSpidTheUrlsListTheSchemesAndTheSpidIdentityProviders() throws Exception {
+        Path metadata = dir.resolve("spid-idp.xml");
+        Files.writeString(metadata, IdpMetadataXml.entityDescriptor("https://id.example.it/spid",
+                TestCredentials.idp().certificate(), TestCredentials.sp().certificate()));
+        Map<String, String> params = ConfigFixtures.validPublic(dir);
+        params.put("cie.schemes", "cie spid");
+        params.put("cie.spid.idpMetadata", "file:" + metadata);
+        CieUrls urls = (CieUrls) start(params).attributes.get(CieUrls.CONTEXT_ATTRIBUTE);
+        assertThat(urls.schemes()).containsExactlyInAnyOrder(LoginScheme.CIE, LoginScheme.SPID);
+        assertThat(urls.spidIdentityProviders()).extracting(SpidIdentityProvider::entityId)
+                .containsExactly("https://id.example.it/spid");
+        CieUrls cieOnly = (CieUrls) start(ConfigFixtures.validPublic(dir)).attributes.get(CieUrls.CONTEXT_ATTRIBUTE);
+        assertThat(cieOnly.schemes()).containsExactly(LoginScheme.CIE);
+        assertThat(cieOnly.spidIdentityProviders()).isEmpty();
     }
 
     @Test

@@ -11,13 +11,13 @@ import java.util.Base64;
  * and POST-SimpleSign endpoints next to the SAML 2 ones, four SingleLogoutService bindings, an encryption key),
  * with generated certificates.
  */
-final class IdpMetadataXml {
+public final class IdpMetadataXml {
 
-    static final String HOST = "https://preproduzione.idserver.servizicie.interno.gov.it";
-    static final String ENTITY_ID = TestSettings.IDP_ENTITY_ID;
-    static final String SSO_POST = HOST + "/idp/profile/SAML2/POST/SSO";
-    static final String SSO_REDIRECT = HOST + "/idp/profile/SAML2/Redirect/SSO";
-    static final String SLO_REDIRECT = HOST + "/idp/profile/SAML2/Redirect/SLO";
+    public static final String HOST = "https://preproduzione.idserver.servizicie.interno.gov.it";
+    public static final String ENTITY_ID = TestSettings.IDP_ENTITY_ID;
+    public static final String SSO_POST = HOST + "/idp/profile/SAML2/POST/SSO";
+    public static final String SSO_REDIRECT = HOST + "/idp/profile/SAML2/Redirect/SSO";
+    public static final String SLO_REDIRECT = HOST + "/idp/profile/SAML2/Redirect/SLO";
 
     private IdpMetadataXml() {
     }
@@ -27,12 +27,12 @@ final class IdpMetadataXml {
      * @param encryption the certificate of the encryption key (must not be taken for a signing one)
      * @return a complete metadata document
      */
-    static String document(X509Certificate signing, X509Certificate encryption) {
+    public static String document(X509Certificate signing, X509Certificate encryption) {
         return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + entityDescriptor(ENTITY_ID, signing, encryption);
     }
 
     /** @return {@link #document} as bytes */
-    static byte[] bytes(X509Certificate signing, X509Certificate encryption) {
+    public static byte[] bytes(X509Certificate signing, X509Certificate encryption) {
         return document(signing, encryption).getBytes(StandardCharsets.UTF_8);
     }
 
@@ -42,7 +42,7 @@ final class IdpMetadataXml {
      * @param encryption the certificate of the encryption key
      * @return one EntityDescriptor element, without XML declaration
      */
-    static String entityDescriptor(String entityId, X509Certificate signing, X509Certificate encryption) {
+    public static String entityDescriptor(String entityId, X509Certificate signing, X509Certificate encryption) {
         return """
                 <md:EntityDescriptor xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata"
                     xmlns:ds="http://www.w3.org/2000/09/xmldsig#"

@@ -1,8 +1,10 @@
 package io.github.cieservlet.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.cieservlet.CieLevel;
+import io.github.cieservlet.LoginScheme;
 import io.github.cieservlet.config.LevelComparison;
 import io.github.cieservlet.config.RequestBinding;
 import io.github.cieservlet.testing.TestCredentials;
@@ -38,6 +40,36 @@ class PendingRequestCodecTest {
         assertThat(opened.destination()).isEqualTo("https://idp.example.it/sso");
         assertThat(opened.target()).isEqualTo("/area-riservata/pagina-è?x=1");
         assertThat(value).matches("[A-Za-z0-9_-]+").doesNotContain("area-riservata");
+    }
+
+    @Test
+    void aSpidOrEidasLoginKeepsItsSchemeIdentityProviderAndAttributeIndex() {
+        PendingRequest spid = new PendingRequest("_0123456789abcdef0123456789abcdef", NOW, CieLevel.L1,
+                LevelComparison.MINIMUM, "/", "https://idp.example.it/sso", RequestBinding.POST, NOW.plusSeconds(60),
+                LoginScheme.EIDAS, "https://ficep.example.eu/idp", 100);
+        PendingRequest opened = codec.open(RELAY_STATE, codec.seal(RELAY_STATE, spid)).orElseThrow();
+        assertThat(opened.scheme()).isEqualTo(LoginScheme.EIDAS);
+        assertThat(opened.idpEntityId()).isEqualTo("https://ficep.example.eu/idp");
+        assertThat(opened.attributeConsumingServiceIndex()).isEqualTo(100);
+        assertThat(opened.level()).isEqualTo(CieLevel.L1);
+        PendingRequest cie = codec.open(RELAY_STATE, codec.seal(RELAY_STATE, pending("/", NOW.plusSeconds(60)))).orElseThrow();
+        assertThat(cie.scheme()).isEqualTo(LoginScheme.CIE);
+        assertThat(cie.idpEntityId()).isNull();
+        assertThat(cie.attributeConsumingServiceIndex()).isZero();
+    }
+
+    @Test
+    void aSpidLoginMustNameItsIdentityProvider() {
+        assertThatThrownBy(() -> new PendingRequest("_1", NOW, CieLevel.L2, LevelComparison.MINIMUM, "/",
+                "https://idp.example.it/sso", RequestBinding.POST, NOW, LoginScheme.SPID, null, 0))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aCookieOfTheVersionBeforeSpidIsRefused() {
+        byte[] raw = Base64.getUrlDecoder().decode(codec.seal(RELAY_STATE, pending("/", NOW.plusSeconds(60))));
+        raw[0] = 1;
+        assertThat(codec.open(RELAY_STATE, Base64.getUrlEncoder().withoutPadding().encodeToString(raw))).isEmpty();
     }
 
     @Test

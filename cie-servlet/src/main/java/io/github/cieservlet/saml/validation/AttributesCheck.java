@@ -76,7 +76,7 @@ final class AttributesCheck {
         return value;
     }
 
-    private static LocalDate dateOfBirth(String value) throws CieAuthenticationException {
+    static LocalDate dateOfBirth(String value) throws CieAuthenticationException {
         if (!DATE.matcher(value).matches()) {
             throw notADate(value);
         }
@@ -93,7 +93,7 @@ final class AttributesCheck {
                 "attribute " + DATE_OF_BIRTH + " is not a YYYY-MM-DD calendar date (" + value.length() + " characters)");
     }
 
-    private static String fiscalNumber(String value) throws CieAuthenticationException {
+    static String fiscalNumber(String value) throws CieAuthenticationException {
         String upper = value.toUpperCase(Locale.ROOT);
         if (!upper.startsWith(CieIdentity.FISCAL_NUMBER_PREFIX)) {
             throw new CieAuthenticationException(CieError.INVALID_ATTRIBUTES,

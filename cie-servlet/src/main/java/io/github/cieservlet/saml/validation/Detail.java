@@ -6,7 +6,7 @@ package io.github.cieservlet.saml.validation;
  *
  * <p>Only for values that are not personal data (IDs, URLs, URIs, instants); personal data is never passed here.
  */
-final class Detail {
+public final class Detail {
 
     private static final int MAX_LENGTH = 160;
 
@@ -17,7 +17,7 @@ final class Detail {
      * @param value a value as received, possibly null
      * @return the value in single quotes, shortened and with control characters escaped, or {@code (absent)}
      */
-    static String quote(Object value) {
+    public static String quote(Object value) {
         if (value == null) {
             return "(absent)";
         }

@@ -19,18 +19,14 @@ final class IdentityMapper {
      * @param assertion the signature-verified Assertion, already checked (so its NameID is plain text and it
      *        has exactly one AuthnStatement with an AuthnInstant)
      * @param level the level asserted
-     * @param attributes the citizen's attributes
+     * @param citizen the identity so far: scheme and attributes, from the {@link ResponseProfile}
      * @param idp the identity provider metadata
      * @return the identity
      */
-    CieIdentity map(Assertion assertion, CieLevel level, CitizenAttributes attributes, IdpMetadata idp) {
+    CieIdentity map(Assertion assertion, CieLevel level, CieIdentity.Builder citizen, IdpMetadata idp) {
         NameID nameId = assertion.getSubject().getNameID();
         AuthnStatement authn = assertion.getAuthnStatements().get(0);
-        return CieIdentity.builder()
-                .name(attributes.name())
-                .familyName(attributes.familyName())
-                .dateOfBirth(attributes.dateOfBirth())
-                .fiscalNumber(attributes.fiscalNumber())
+        return citizen
                 .level(level)
                 .nameId(nameId.getValue())
                 .nameIdQualifier(nameId.getNameQualifier().trim())

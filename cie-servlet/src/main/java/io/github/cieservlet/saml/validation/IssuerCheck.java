@@ -11,7 +11,8 @@ import org.opensaml.saml.saml2.core.NameIDType;
  * text, surrounding white space ignored (the CIE identity provider wraps it in newlines), equal to the
  * identity provider's entity ID from its metadata; {@code Format} absent (as CIE sends it) or exactly
  * {@code urn:oasis:names:tc:SAML:2.0:nameid-format:entity} (an empty {@code Format=""}, which OpenSAML reads as
- * absent, is read from the DOM and refused). Every failure is {@link CieError#INVALID_ISSUER}.
+ * absent, is read from the DOM and refused); in the SPID profile the Assertion's {@code Format} must be present.
+ * Every failure is {@link CieError#INVALID_ISSUER}.
  */
 final class IssuerCheck {
 
@@ -19,9 +20,10 @@ final class IssuerCheck {
      * @param issuer the Issuer element, possibly null
      * @param what {@code "Response"} or {@code "Assertion"}, for the refusal detail
      * @param idp the identity provider metadata
+     * @param formatRequired whether Format must be present (SPID Assertion); otherwise it may be absent
      * @throws CieAuthenticationException when the Issuer is missing or wrong
      */
-    void check(Issuer issuer, String what, IdpMetadata idp) throws CieAuthenticationException {
+    void check(Issuer issuer, String what, IdpMetadata idp, boolean formatRequired) throws CieAuthenticationException {
         if (issuer == null) {
             throw new CieAuthenticationException(CieError.INVALID_ISSUER, what + " Issuer is missing");
         }
@@ -35,6 +37,10 @@ final class IssuerCheck {
         if (format == null && issuer.getDOM() != null && issuer.getDOM().hasAttributeNS(null, "Format")) {
             // OpenSAML reads Format="" as absent; an empty Format is present and is not entity (saml-check case 70)
             format = issuer.getDOM().getAttributeNS(null, "Format");
+        }
+        if (format == null && formatRequired) {
+            throw new CieAuthenticationException(CieError.INVALID_ISSUER, what + " Issuer has no Format; the SPID"
+                    + " profile requires " + Detail.quote(NameIDType.ENTITY));
         }
         if (format != null && !NameIDType.ENTITY.equals(format)) {
             throw new CieAuthenticationException(CieError.INVALID_ISSUER, what + " Issuer Format is " + Detail.quote(format)

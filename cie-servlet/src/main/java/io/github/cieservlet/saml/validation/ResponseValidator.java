@@ -67,7 +67,6 @@ public final class ResponseValidator {
     private final ConditionsCheck conditions = new ConditionsCheck();
     private final AudienceCheck audience;
     private final AuthnContextCheck authnContext = new AuthnContextCheck();
-    private final AttributesCheck attributes = new AttributesCheck();
     private final ReplayCheck replay;
     private final IdentityMapper identityMapper = new IdentityMapper();
 
@@ -107,6 +106,23 @@ public final class ResponseValidator {
      */
     public ValidatedResponse validate(Response response, PendingRequest pending, IdpMetadata idp)
             throws CieAuthenticationException {
+        return validate(response, pending, idp, CieResponseProfile.INSTANCE);
+    }
+
+    /**
+     * Validates a Response with the checks of a profile (SPID and eIDAS differ from CIE in a few rules) and
+     * returns the identity it asserts.
+     *
+     * @param response an OpenSAML Response unmarshalled from the DOM of the bytes as received
+     * @param pending the AuthnRequest this browser is waiting for
+     * @param idp the metadata of the identity provider the AuthnRequest went to: the only certificates trusted
+     * @param profile what differs in the scheme's profile
+     * @return the validated Response, with the citizen's identity
+     * @throws CieAuthenticationException when a check fails, including an error status
+     */
+    public ValidatedResponse validate(Response response, PendingRequest pending, IdpMetadata idp, ResponseProfile profile)
+            throws CieAuthenticationException {
+        Objects.requireNonNull(profile, "profile");
         Objects.requireNonNull(response, "response");
         Objects.requireNonNull(pending, "pending");
         Objects.requireNonNull(idp, "idp");
@@ -126,21 +142,21 @@ public final class ResponseValidator {
         timeFormats.check(response.getDOM());
 
         messageAttributes.check("Response", response.getID(), response.getVersion(), response.getIssueInstant(), pending, window);
-        issuer.check(response.getIssuer(), "Response", idp);
+        issuer.check(response.getIssuer(), "Response", idp, false);
         inResponseTo.check(response.getInResponseTo(), "Response", pending);
         inResponseTo.checkNotExpired(pending, window);
         destination.check(response.getDestination(), "Response Destination");
 
-        status.check(response, assertion != null);
+        status.check(response, assertion != null, profile);
         // from here on the status is Success, so there is an Assertion, and its signature was verified above
 
         messageAttributes.check("Assertion", assertion.getID(), assertion.getVersion(), assertion.getIssueInstant(), pending, window);
-        issuer.check(assertion.getIssuer(), "Assertion", idp);
+        issuer.check(assertion.getIssuer(), "Assertion", idp, profile.assertionIssuerFormatRequired());
         Instant confirmationExpiry = subject.check(assertion, pending, window);
         Conditions validConditions = conditions.check(assertion, window);
         audience.check(validConditions);
         CieLevel level = authnContext.check(assertion, pending);
-        CitizenAttributes citizen = attributes.check(assertion);
+        CieIdentity.Builder citizen = profile.identity(assertion, pending.attributeConsumingServiceIndex());
 
         Instant conditionsExpiry = validConditions.getNotOnOrAfter();
         Instant lastExpiry = conditionsExpiry.isAfter(confirmationExpiry) ? conditionsExpiry : confirmationExpiry;

@@ -34,9 +34,10 @@ final class StatusCheck {
     /**
      * @param response the received Response
      * @param hasAssertion whether it carries an Assertion
+     * @param profile the profile, which may give a code another meaning than CIE's
      * @throws CieAuthenticationException when the status is missing, not Success, or a Success without Assertion
      */
-    void check(Response response, boolean hasAssertion) throws CieAuthenticationException {
+    void check(Response response, boolean hasAssertion, ResponseProfile profile) throws CieAuthenticationException {
         Status status = response.getStatus();
         StatusCode code = status == null ? null : status.getStatusCode();
         String value = code == null ? null : code.getValue();
@@ -53,7 +54,7 @@ final class StatusCheck {
         String subCode = code.getStatusCode() == null ? null : code.getStatusCode().getValue();
         StatusMessage message = status.getStatusMessage();
         int number = errorNumber(message == null ? null : message.getValue());
-        throw new CieAuthenticationException(errorFor(value, number), "identity provider answered " + Detail.quote(value)
+        throw new CieAuthenticationException(profile.statusError(number, errorFor(value, number)), "identity provider answered " + Detail.quote(value)
                 + " / " + Detail.quote(subCode) + (number == NO_NUMBER ? " without an ErrorCode" : " with ErrorCode nr" + number));
     }
 

@@ -100,6 +100,12 @@ final class TestResponses {
     static final String FISCAL_CODE = "RSSBNC80A41H501X";
     static final String FISCAL_NUMBER = "TINIT-" + FISCAL_CODE;
 
+    /**
+     * While true on this thread, the valid Assertion's Issuer carries {@code Format=entity}, as SPID identity
+     * providers send it (the SPID run of the conformance matrix); CIE omits it.
+     */
+    static final ThreadLocal<Boolean> SPID_ISSUER_FORMAT = ThreadLocal.withInitial(() -> Boolean.FALSE);
+
     static final String SP_ENTITY_ID = TestSettings.ENTITY_ID;
     static final String ACS_URL = TestSettings.ACS_URL;
     static final String IDP_ENTITY_ID = TestSettings.IDP_ENTITY_ID;
@@ -407,7 +413,7 @@ final class TestResponses {
         assertion.setID(ASSERTION_ID);
         assertion.setVersion(SAMLVersion.VERSION_20);
         assertion.setIssueInstant(ISSUE_INSTANT);
-        assertion.setIssuer(issuer(IDP_ENTITY_ID, null));
+        assertion.setIssuer(issuer(IDP_ENTITY_ID, SPID_ISSUER_FORMAT.get() ? NameIDType.ENTITY : null));
         assertion.setSubject(subject());
         assertion.setConditions(conditions());
         assertion.getAuthnStatements().add(authnStatement(CieLevel.L3.uri()));
