@@ -55,6 +55,16 @@ class SpidRegistryTest {
     }
 
     @Test
+    void withoutALastGoodCopyFileTheRegistryIsStillRead() throws Exception {
+        Path source = write("registry.xml", SpidAggregateXml.twoIdps().getBytes(StandardCharsets.UTF_8));
+        SpidIdps idps = registry(source, null, Set.of()).load();
+        assertThat(idps.origin()).isEqualTo(SpidIdps.Origin.REGISTRY);
+        assertThat(idps.metadata()).hasSize(2);
+        assertThat(registry(source, dir.resolve("missing-dir").resolve("copy.xml"), Set.of()).load().origin())
+                .isEqualTo(SpidIdps.Origin.REGISTRY);
+    }
+
+    @Test
     void anUnreachableRegistryFallsBackToTheLastGoodCopy() throws Exception {
         Path copy = write("last-good.xml", SpidAggregateXml.twoIdps().getBytes(StandardCharsets.UTF_8));
         SpidIdps idps = registry(dir.resolve("missing.xml"), copy, Set.of()).load();
