@@ -11,12 +11,12 @@ import java.util.Base64;
  * and POST-SimpleSign endpoints next to the SAML 2 ones, four SingleLogoutService bindings, an encryption key),
  * with generated certificates.
  */
-final class IdpMetadataXml {
+public final class IdpMetadataXml {
 
     static final String HOST = "https://preproduzione.idserver.servizicie.interno.gov.it";
     static final String ENTITY_ID = TestSettings.IDP_ENTITY_ID;
-    static final String SSO_POST = HOST + "/idp/profile/SAML2/POST/SSO";
-    static final String SSO_REDIRECT = HOST + "/idp/profile/SAML2/Redirect/SSO";
+    public static final String SSO_POST = HOST + "/idp/profile/SAML2/POST/SSO";
+    public static final String SSO_REDIRECT = HOST + "/idp/profile/SAML2/Redirect/SSO";
     static final String SLO_REDIRECT = HOST + "/idp/profile/SAML2/Redirect/SLO";
 
     private IdpMetadataXml() {
@@ -27,7 +27,7 @@ final class IdpMetadataXml {
      * @param encryption the certificate of the encryption key (must not be taken for a signing one)
      * @return a complete metadata document
      */
-    static String document(X509Certificate signing, X509Certificate encryption) {
+    public static String document(X509Certificate signing, X509Certificate encryption) {
         return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + entityDescriptor(ENTITY_ID, signing, encryption);
     }
 
