@@ -61,18 +61,27 @@ final class FakeHttp {
         return new AssertionError("the fake " + type + " does not know " + method);
     }
 
+    /** The name the fake context registers the library's ACS servlet under. */
+    static final String ACS_SERVLET_NAME = "cie-acs";
+
     /**
      * @param attributes the context's attributes (the service provider, the URLs)
-     * @return a context holding them, with no servlet registered
+     * @return a context holding them, with the library's ACS servlet registered as {@value #ACS_SERVLET_NAME}
      */
     static ServletContext context(Map<String, Object> attributes) {
         Map<String, Object> held = new HashMap<>(attributes);
+        ServletRegistration acs = fake(ServletRegistration.class, (name, args) -> {
+            if ("getClassName".equals(name)) {
+                return AssertionConsumerServlet.class.getName();
+            }
+            throw unexpected("ServletRegistration", name);
+        });
         return fake(ServletContext.class, (name, args) -> {
             switch (name) {
                 case "getAttribute":
                     return held.get((String) args[0]);
                 case "getServletRegistrations":
-                    return Collections.<String, ServletRegistration>emptyMap();
+                    return Map.of(ACS_SERVLET_NAME, acs);
                 case "getContextPath":
                     return CONTEXT_PATH;
                 case "log":
