@@ -1,10 +1,14 @@
 package io.github.cieservlet.taglib;
 
+import io.github.cieservlet.web.TargetUrlPolicy;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.jsp.JspException;
 
-/** The page a citizen returns to after login: always a path inside the application, never another site. */
+/**
+ * The page a citizen returns to after login: always a path inside the application, never another site, by the
+ * same rule the login endpoint applies ({@link TargetUrlPolicy}).
+ */
 final class LoginTargets {
 
     private static final String HOME = "/";
@@ -49,22 +53,11 @@ final class LoginTargets {
         }
         String path = uri.substring(contextPath.length());
         String page = query == null || query.isEmpty() ? path : path + '?' + query;
-        return isApplicationPath(page) ? page : HOME;
+        return TargetUrlPolicy.check(page).orElse(HOME);
     }
 
+    /** The login endpoint's own rule ({@link TargetUrlPolicy}); an empty target is an author's mistake here. */
     private static boolean isApplicationPath(String target) {
-        if (target == null || target.isEmpty() || target.charAt(0) != '/') {
-            return false;
-        }
-        if (target.length() > 1 && (target.charAt(1) == '/' || target.charAt(1) == '\\')) {
-            return false;
-        }
-        for (int i = 0; i < target.length(); i++) {
-            char c = target.charAt(i);
-            if (c == '\\' || Character.isISOControl(c)) {
-                return false;
-            }
-        }
-        return true;
+        return target != null && !target.isEmpty() && TargetUrlPolicy.check(target).isPresent();
     }
 }
