@@ -28,8 +28,8 @@ import org.junit.jupiter.api.Test;
  * implementation in this test (HKDF-SHA256 of the SP key's PKCS#8 encoding, AES-256-GCM, version byte, 96-bit
  * nonce, the RelayState or correlation value as associated data): every node of a cluster, and every version
  * that keeps the format, derives the same key and reads the same bytes. Values the test seals itself also reach
- * the codec's own checks of what is inside an authentic value. Only the public API and the record's first field
- * (the request ID) are relied on, so fields added to the pending request later do not break these tests.
+ * the codec's own checks of what is inside an authentic value. Only the public API is relied on (of the pending
+ * request's serialised form, only that it holds its strings), so fields added to it later do not break these tests.
  */
 class PendingRequestCodecFormatTest {
 
@@ -100,8 +100,8 @@ class PendingRequestCodecFormatTest {
     void aSealedRequestIsAesGcmUnderTheHkdfKeyWithTheRelayStateAsAssociatedData() throws Exception {
         String value = codec.seal(RELAY_STATE, pending("/area"));
         byte[] plain = open(1, aad(SAML_AAD, RELAY_STATE), value);
-        assertThat(Arrays.copyOfRange(plain, 2, 2 + 33)).asString(StandardCharsets.UTF_8)
-                .isEqualTo("_0123456789abcdef0123456789abcdef");
+        assertThat(new String(plain, StandardCharsets.UTF_8)).contains("_0123456789abcdef0123456789abcdef")
+                .contains("https://idp.example.it/sso").contains("/area");
         assertThat(Base64.getUrlDecoder().decode(value)).hasSize(1 + 12 + plain.length + 16);
         assertThatThrownBy(() -> open(1, aad(SAML_AAD, RelayStateTokens.newToken()), value))
                 .isInstanceOf(javax.crypto.AEADBadTagException.class);

@@ -31,8 +31,8 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -50,18 +50,13 @@ class AssertionConsumerServletTest {
     @TempDir
     Path dir;
 
-    private final List<LibraryFixture> started = new ArrayList<>();
-
-    @AfterEach
-    void close() {
-        started.forEach(LibraryFixture::close);
-    }
+    @RegisterExtension
+    final LibraryFixture.PerTest libraries = new LibraryFixture.PerTest();
 
     private LibraryFixture library(Instant now, List<CieAuthenticationListener> listeners) throws IOException {
         Path evidence = Files.createDirectories(dir.resolve("evidence"));
-        LibraryFixture library = LibraryFixture.start(dir, Clock.fixed(now, ZoneOffset.UTC),
+        LibraryFixture library = libraries.start(dir, Clock.fixed(now, ZoneOffset.UTC),
                 b -> b.evidence(EvidenceLocation.parse("file:" + evidence)), listeners, cache -> Optional.empty());
-        started.add(library);
         return library;
     }
 
@@ -100,8 +95,11 @@ class AssertionConsumerServletTest {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
+    /** The Response the identity provider signed for the victim's login (its instants are fixed: signed once). */
+    private static final byte[] VICTIMS_RESPONSE = TestResponses.response().signedXml();
+
     private static byte[] victimsResponse() {
-        return TestResponses.response().signedXml();
+        return VICTIMS_RESPONSE.clone();
     }
 
     private static FakeHttp.Response handle(LibraryFixture library, FakeHttp.Request request) throws Exception {
@@ -224,30 +222,32 @@ class AssertionConsumerServletTest {
         assertLoggedIn(genuine, handle(library, genuine));
     }
 
+    /** Posts each form body with the browser's cookie; each must be refused with the error. */
+    private static void assertFormsRefused(LibraryFixture library, Browser browser, CieError error, String... bodies)
+            throws Exception {
+        for (String body : bodies) {
+            FakeHttp.Request request = new FakeHttp.Request().form(body).cookie(COOKIE_PREFIX + browser.relayState,
+                    browser.cookieValue);
+            assertRefused(request, handle(library, request), error);
+        }
+    }
+
     @Test
     void aRelayStateOrResponseSentTwiceIsMalformed() throws Exception {
         LibraryFixture library = library();
         Browser browser = new Browser(library);
         String response = encode(Base64.getEncoder().encodeToString(victimsResponse()));
-        for (String body : new String[] {
+        assertFormsRefused(library, browser, CieError.MALFORMED_RESPONSE,
                 "SAMLResponse=" + response + "&RelayState=" + browser.relayState + "&RelayState=" + browser.relayState,
-                "SAMLResponse=" + response + "&SAMLResponse=" + response + "&RelayState=" + browser.relayState}) {
-            FakeHttp.Request request = new FakeHttp.Request().form(body).cookie(COOKIE_PREFIX + browser.relayState,
-                    browser.cookieValue);
-            assertRefused(request, handle(library, request), CieError.MALFORMED_RESPONSE);
-        }
+                "SAMLResponse=" + response + "&SAMLResponse=" + response + "&RelayState=" + browser.relayState);
     }
 
     @Test
     void aMissingEmptyOrUndecodableResponseIsMissing() throws Exception {
         LibraryFixture library = library();
         Browser browser = new Browser(library);
-        for (String body : new String[] {"RelayState=" + browser.relayState, "SAMLResponse=&RelayState=" + browser.relayState,
-                "SAMLResponse=A&RelayState=" + browser.relayState}) {
-            FakeHttp.Request request = new FakeHttp.Request().form(body).cookie(COOKIE_PREFIX + browser.relayState,
-                    browser.cookieValue);
-            assertRefused(request, handle(library, request), CieError.MISSING_RESPONSE);
-        }
+        assertFormsRefused(library, browser, CieError.MISSING_RESPONSE, "RelayState=" + browser.relayState,
+                "SAMLResponse=&RelayState=" + browser.relayState, "SAMLResponse=A&RelayState=" + browser.relayState);
         assertThat(evidence()).as("no Response, nothing to keep").isEmpty();
         assertThat(library.provider.monitor().getRefusals()).containsEntry(CieError.MISSING_RESPONSE.code(), 3L);
     }

@@ -14,8 +14,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -33,18 +33,13 @@ class CieAuthenticationFilterTest {
     @TempDir
     Path dir;
 
-    private final List<LibraryFixture> started = new ArrayList<>();
+    @RegisterExtension
+    final LibraryFixture.PerTest libraries = new LibraryFixture.PerTest();
     private final List<ServletRequest> passed = new ArrayList<>();
 
-    @AfterEach
-    void close() {
-        started.forEach(LibraryFixture::close);
-    }
-
     private CieAuthenticationFilter filter(ProtectedHeaders headers) {
-        LibraryFixture library = LibraryFixture.start(dir, Clock.systemUTC(), b -> b.protectedHeaders(headers), List.of(),
+        LibraryFixture library = libraries.start(dir, Clock.systemUTC(), b -> b.protectedHeaders(headers), List.of(),
                 cache -> Optional.empty());
-        started.add(library);
         return library.init(new CieAuthenticationFilter());
     }
 

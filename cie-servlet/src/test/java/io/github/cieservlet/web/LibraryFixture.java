@@ -20,11 +20,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The library as an application starts it ({@link TestSettings}, IdP metadata trusting {@link TestCredentials#idp()}
@@ -64,11 +67,6 @@ final class LibraryFixture implements AutoCloseable {
                 listeners, protocol));
     }
 
-    /** @return the started library with the test settings, SAML, no listener */
-    static LibraryFixture start(Path dir, Clock clock) {
-        return start(dir, clock, b -> { }, List.of(), cache -> Optional.empty());
-    }
-
     /** @return the servlet, initialised on this library's context */
     <T extends HttpServlet> T init(T servlet) {
         try {
@@ -92,5 +90,27 @@ final class LibraryFixture implements AutoCloseable {
     @Override
     public void close() {
         provider.close();
+    }
+
+    /**
+     * Starts libraries for a test and closes them after it:
+     * {@code @RegisterExtension final LibraryFixture.PerTest libraries = new LibraryFixture.PerTest();}
+     */
+    static final class PerTest implements AfterEachCallback {
+        private final List<LibraryFixture> started = new ArrayList<>();
+
+        /** @return the started library, as {@link LibraryFixture#start} */
+        LibraryFixture start(Path dir, Clock clock, Consumer<CieSettings.Builder> settings,
+                List<CieAuthenticationListener> listeners, Function<ReplayCache, Optional<LoginProtocol>> protocol) {
+            LibraryFixture library = LibraryFixture.start(dir, clock, settings, listeners, protocol);
+            started.add(library);
+            return library;
+        }
+
+        @Override
+        public void afterEach(ExtensionContext context) {
+            started.forEach(LibraryFixture::close);
+            started.clear();
+        }
     }
 }

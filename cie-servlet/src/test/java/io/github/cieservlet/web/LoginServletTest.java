@@ -22,15 +22,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -48,17 +47,12 @@ class LoginServletTest {
     @TempDir
     Path dir;
 
-    private final List<LibraryFixture> started = new ArrayList<>();
-
-    @AfterEach
-    void close() {
-        started.forEach(LibraryFixture::close);
-    }
+    @RegisterExtension
+    final LibraryFixture.PerTest libraries = new LibraryFixture.PerTest();
 
     private LibraryFixture library(RequestBinding binding, Optional<LoginProtocol> protocol) {
-        LibraryFixture library = LibraryFixture.start(dir, Clock.fixed(NOW, ZoneOffset.UTC), b -> b.binding(binding),
+        LibraryFixture library = libraries.start(dir, Clock.fixed(NOW, ZoneOffset.UTC), b -> b.binding(binding),
                 List.of(), cache -> protocol);
-        started.add(library);
         return library;
     }
 

@@ -138,6 +138,13 @@ class PendingLoginCookiesTest {
                 .collect(Collectors.toList());
     }
 
+    /** @return the names of the held cookies a new login started at {@code now} drops */
+    private static List<String> droppedByALoginStart(PendingLoginCookies cookies, List<Cookie> held, Instant now) {
+        List<String> set = new ArrayList<>();
+        cookies.add(requestWith(held), responseInto(set), RelayStateTokens.newToken(), "v", now);
+        return clearedNames(set);
+    }
+
     @Test
     void overPlainHttpTheCookiePathIncludesTheApplicationsPath() {
         PendingLoginCookies cookies = new PendingLoginCookies(CODEC, "http://127.0.0.1:8080/portale", "/cie", LIFETIME);
@@ -159,9 +166,7 @@ class PendingLoginCookiesTest {
                         .orElseThrow()),
                 new Cookie("cie_pending_" + live, cookies.seal(live, pending(NOW.minus(Duration.ofMinutes(10))))
                         .orElseThrow()));
-        List<String> set = new ArrayList<>();
-        cookies.add(requestWith(held), responseInto(set), RelayStateTokens.newToken(), "v", NOW);
-        assertThat(clearedNames(set)).containsExactly("cie_pending_" + expired);
+        assertThat(droppedByALoginStart(cookies, held, NOW)).containsExactly("cie_pending_" + expired);
     }
 
     /** Within the grace after its expiry a login is still carried, so that a late answer is told "expired". */
@@ -171,11 +176,8 @@ class PendingLoginCookiesTest {
         String late = RelayStateTokens.newToken();
         List<Cookie> held = List.of(new Cookie("cie_pending_" + late,
                 cookies.seal(late, pending(NOW.minus(Duration.ofMinutes(24)))).orElseThrow()));
-        List<String> set = new ArrayList<>();
-        cookies.add(requestWith(held), responseInto(set), RelayStateTokens.newToken(), "v", NOW);
-        assertThat(clearedNames(set)).isEmpty();
-        cookies.add(requestWith(held), responseInto(set), RelayStateTokens.newToken(), "v", NOW.plus(Duration.ofMinutes(1)));
-        assertThat(clearedNames(set)).containsExactly("cie_pending_" + late);
+        assertThat(droppedByALoginStart(cookies, held, NOW)).isEmpty();
+        assertThat(droppedByALoginStart(cookies, held, NOW.plus(Duration.ofMinutes(1)))).containsExactly("cie_pending_" + late);
     }
 
     /** The cookies of other protocols' logins count like SAML ones: kept while live, dropped once expired. */
@@ -189,9 +191,7 @@ class PendingLoginCookiesTest {
                         "/a", NOW, NOW.plus(LIFETIME))).orElseThrow()),
                 new Cookie("cie_pending_" + expired, cookies.sealProtocolLogin(expired, new PendingProtocolLogin(
                         new byte[] {2}, "/b", NOW.minus(Duration.ofHours(1)), NOW.minus(Duration.ofMinutes(45)))).orElseThrow()));
-        List<String> set = new ArrayList<>();
-        cookies.add(requestWith(held), responseInto(set), RelayStateTokens.newToken(), "v", NOW);
-        assertThat(clearedNames(set)).containsExactly("cie_pending_" + expired);
+        assertThat(droppedByALoginStart(cookies, held, NOW)).containsExactly("cie_pending_" + expired);
         assertThat(cookies.readProtocolLogin(requestWith(held), live)).hasValueSatisfying(p -> assertThat(p.target())
                 .isEqualTo("/a"));
         assertThat(cookies.readProtocolLogin(requestWith(held), expired)).as("read; its expiry is the callback's to tell")
