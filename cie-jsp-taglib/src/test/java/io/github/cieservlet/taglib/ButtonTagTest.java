@@ -117,6 +117,20 @@ class ButtonTagTest {
         assertThat(link(html)).contains("href=\"/app/cie/login?target=%2F\"");
     }
 
+    /** The login endpoint's rule decides: a page it would refuse (longer than its limit) is not offered as target. */
+    @Test
+    void aCurrentPageTheLoginEndpointWouldRefuseFallsBackToHome() throws Exception {
+        String tooLong = "/" + "a".repeat(io.github.cieservlet.web.TargetUrlPolicy.MAX_LENGTH);
+        assertThat(link(new FakePage().at("/app", "/app" + tooLong, null).render(button())))
+                .contains("href=\"/app/cie/login?target=%2F\"");
+        assertThat(link(new FakePage().at("/app", "/app/" + "a".repeat(2047), null).render(button())))
+                .contains("href=\"/app/cie/login?target=%2F" + "a".repeat(2047) + "\"");
+        ButtonTag tag = button();
+        tag.setTarget(tooLong);
+        FakePage page = new FakePage();
+        assertThatThrownBy(() -> page.render(tag)).isInstanceOf(JspException.class);
+    }
+
     @Test
     void explicitTarget() throws Exception {
         ButtonTag tag = button();

@@ -56,6 +56,8 @@ public final class CieServerAuthModule implements ServerAuthModule {
     private static final String FORM_USER_SESSION_ATTRIBUTE = CieServerAuthModule.class.getName() + ".formUser";
     private static final String FORM_TARGET_SESSION_ATTRIBUTE = CieServerAuthModule.class.getName() + ".formTarget";
     private static final String IS_MANDATORY = MessagePolicy.class.getName() + ".isMandatory";
+    /** The last path segment the password form posts to (Servlet specification, form login). */
+    static final String FORM_ACTION = "j_security_check";
 
     private final ServletContext context;
     private final String baseRole;
@@ -108,8 +110,7 @@ public final class CieServerAuthModule implements ServerAuthModule {
                         new GroupPrincipalCallback(client, user.roles.toArray(new String[0])));
                 return AuthStatus.SUCCESS;
             }
-            if (declared.formLoginPage().isPresent() && "POST".equals(request.getMethod())
-                    && request.getRequestURI().endsWith("/j_security_check")) {
+            if (declared.formLoginPage().isPresent() && "POST".equals(request.getMethod()) && isFormAction(request)) {
                 return passwordLogin(request, response, client);
             }
             if (!Boolean.parseBoolean(String.valueOf(messageInfo.getMap().get(IS_MANDATORY)))) {
@@ -141,8 +142,24 @@ public final class CieServerAuthModule implements ServerAuthModule {
     }
 
     /**
+     * Whether the request is the password form's post, decided like every access decision of the library on the
+     * path the container maps (servlet path plus path info: decoded, normalised, without path parameters), never
+     * on the raw URI: {@code /j_security_check;jsessionid=...}, {@code //j_security_check} and encoded forms are
+     * the form action when the container serves them as such, and only then. The last segment must be exactly
+     * {@value #FORM_ACTION} (case-sensitive, as in the containers' own form authenticators), in any folder, so
+     * that a login page in a subfolder posting to the relative {@code j_security_check} works.
+     */
+    static boolean isFormAction(HttpServletRequest request) {
+        String servletPath = request.getServletPath();
+        String pathInfo = request.getPathInfo();
+        String path = (servletPath == null ? "" : servletPath) + (pathInfo == null ? "" : pathInfo);
+        return path.endsWith("/" + FORM_ACTION);
+    }
+
+    /**
      * The page as the browser asked for it (the request URI under the context path, with the query of a GET),
-     * before any welcome-file mapping; {@code /} when it would not be a safe redirect inside the application.
+     * before any welcome-file mapping; {@code /} when {@link TargetUrlPolicy} would not accept it as a target (the
+     * same rule as the login endpoint's).
      */
     private static String pageAskedFor(HttpServletRequest request) {
         String uri = request.getRequestURI();

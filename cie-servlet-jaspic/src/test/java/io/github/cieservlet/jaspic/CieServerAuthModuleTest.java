@@ -45,6 +45,10 @@ class CieServerAuthModuleTest {
     private final AtomicInteger roleReads = new AtomicInteger();
     private String method = "GET";
     private String path = "/operatori/index.jsp";
+    /** The path info the container mapped, after {@link #path} (the servlet path). */
+    private String pathInfo;
+    /** The URI as the browser sent it; when null, the same as the mapped path. */
+    private String rawUri;
     private final Map<String, String> parameters = new HashMap<>();
 
     private CieServerAuthModule module(List<CieRoleSource> sources) throws Exception {
@@ -87,7 +91,8 @@ class CieServerAuthModuleTest {
             switch (name) {
                 case "getMethod": return method;
                 case "getServletPath": return path;
-                case "getRequestURI": return path;
+                case "getPathInfo": return pathInfo;
+                case "getRequestURI": return rawUri == null ? path : rawUri;
                 case "getContextPath": return "";
                 case "getParameter": return parameters.get((String) args[0]);
                 case "getAttribute": return requestAttributes.get((String) args[0]);
@@ -203,6 +208,63 @@ class CieServerAuthModuleTest {
         callbacks.clear();
         assertThat(validate(module, true)).isEqualTo(AuthStatus.SEND_CONTINUE);
         assertThat(callbacks).isEmpty();
+    }
+
+    /** Posts the wrong password to the mapped path; @return whether the module took it for the password form. */
+    private boolean takenForThePasswordForm(String servletPath, String mappedPathInfo, String raw) throws Exception {
+        CieServerAuthModule module = module(List.of());
+        forwards.clear();
+        callbacks.clear();
+        method = "POST";
+        path = servletPath;
+        pathInfo = mappedPathInfo;
+        rawUri = raw;
+        parameters.put("j_username", "operatore1");
+        parameters.put("j_password", "sbagliata");
+        assertThat(validate(module, true)).isEqualTo(AuthStatus.SEND_CONTINUE);
+        boolean checked = callbacks.stream().anyMatch(PasswordValidationCallback.class::isInstance);
+        assertThat(forwards).containsExactly(checked ? "/error.jsp" : "/login.jsp");
+        return checked;
+    }
+
+    /** The form action is recognised on the path the container maps, whatever the raw URI looked like. */
+    @Test
+    void thePasswordFormIsRecognisedOnTheMappedPathWhateverTheRawUri() throws Exception {
+        assertThat(takenForThePasswordForm("/operatori/j_security_check", null, "/operatori/j_security_check;jsessionid=A1B2"))
+                .as(";jsessionid").isTrue();
+        assertThat(takenForThePasswordForm("/operatori/j_security_check", null, "/operatori/%6a_security_chec%6B"))
+                .as("percent-encoded").isTrue();
+        assertThat(takenForThePasswordForm("/operatori/j_security_check", null, "//operatori//j_security_check"))
+                .as("double slashes").isTrue();
+        assertThat(takenForThePasswordForm("/j_security_check", null, "/operatori/%2e%2e/j_security_check"))
+                .as("dot segment").isTrue();
+        assertThat(takenForThePasswordForm("/operatori", "/j_security_check", "/operatori/j_security_check"))
+                .as("as path info of a servlet mapped to /operatori/*").isTrue();
+    }
+
+    @Test
+    void aPathThatOnlyEndsLikeTheFormActionIsNotThePasswordForm() throws Exception {
+        assertThat(takenForThePasswordForm("/operatori/J_SECURITY_CHECK", null, null)).as("case").isFalse();
+        assertThat(takenForThePasswordForm("/operatori/xj_security_check", null, null)).as("part of a segment").isFalse();
+        assertThat(takenForThePasswordForm("/operatori/j_security_check/x", null, null)).as("not the last segment")
+                .isFalse();
+        assertThat(takenForThePasswordForm("/operatori/pratiche", null, "/operatori/pratiche;/j_security_check"))
+                .as("raw URI ending like it, mapped elsewhere").isFalse();
+    }
+
+    @Test
+    void thePageRememberedFollowsTheLoginEndpointsTargetPolicy() throws Exception {
+        CieServerAuthModule module = module(List.of());
+        for (String unsafe : new String[] {"/a\\b", "/a\u007fb", "/\\evil.example", "/" + "a".repeat(2048)}) {
+            requestAttributes.clear();
+            path = unsafe;
+            assertThat(validate(module, true)).isEqualTo(AuthStatus.SEND_CONTINUE);
+            assertThat(requestAttributes).as(unsafe).containsEntry(CieServerAuthModule.SAVED_TARGET_ATTRIBUTE, "/");
+        }
+        requestAttributes.clear();
+        path = "/operatori/pratica-\u00e8";
+        validate(module, true);
+        assertThat(requestAttributes).containsEntry(CieServerAuthModule.SAVED_TARGET_ATTRIBUTE, "/operatori/pratica-\u00e8");
     }
 
     /** A realm's principal, as Tomcat's GenericPrincipal: its roles through getRoles(). */

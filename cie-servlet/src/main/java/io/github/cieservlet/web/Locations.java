@@ -29,7 +29,7 @@ final class Locations {
             char c = url.charAt(i);
             if (c == '%' && i + 2 < url.length() && isHex(url.charAt(i + 1)) && isHex(url.charAt(i + 2))) {
                 out.append(c);
-            } else if (c != '%' && c < 0x80 && URI_CHARS.indexOf(c) >= 0) {
+            } else if (c != '%' && URI_CHARS.indexOf(c) >= 0) {
                 out.append(c);
             } else {
                 i = appendEncoded(out, url, i);
@@ -47,7 +47,7 @@ final class Locations {
         StringBuilder out = new StringBuilder(path.length() + 16);
         for (int i = 0; i < path.length(); i++) {
             char c = path.charAt(i);
-            if (c < 0x80 && PATH_CHARS.indexOf(c) >= 0) {
+            if (PATH_CHARS.indexOf(c) >= 0) {
                 out.append(c);
             } else {
                 i = appendEncoded(out, path, i);

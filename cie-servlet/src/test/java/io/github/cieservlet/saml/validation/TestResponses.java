@@ -77,20 +77,20 @@ import org.w3c.dom.Node;
  * {@link Builder#editXmlBeforeSigning} on the marshalled DOM, before signing (the IdP signed the faulty message);
  * or with {@link Builder#afterSigning} on the received DOM (an attacker changed a signed message).
  */
-final class TestResponses {
+public final class TestResponses {
 
-    static final Instant NOW = Instant.parse("2025-03-14T10:15:30.250Z");
+    public static final Instant NOW = Instant.parse("2025-03-14T10:15:30.250Z");
     static final Duration SKEW = Duration.ofSeconds(60);
-    static final Instant REQUEST_INSTANT = NOW.minusSeconds(40);
-    static final Instant REQUEST_EXPIRY = NOW.plus(Duration.ofMinutes(10));
+    public static final Instant REQUEST_INSTANT = NOW.minusSeconds(40);
+    public static final Instant REQUEST_EXPIRY = NOW.plus(Duration.ofMinutes(10));
     static final Instant ISSUE_INSTANT = NOW.minusSeconds(2);
     static final Instant AUTHN_INSTANT = NOW.minusSeconds(3);
     static final Instant CONDITIONS_NOT_ON_OR_AFTER = NOW.plus(Duration.ofMinutes(3));
     static final Instant CONFIRMATION_NOT_ON_OR_AFTER = NOW.plus(Duration.ofMinutes(4));
 
-    static final String REQUEST_ID = "_4d2b9f0e-6c1a-4a7e-9f55-0b8e3c2d1a77";
-    static final String RESPONSE_ID = "_9a8b7c6d5e4f4a3b8c2d1e0f9a8b7c6d";
-    static final String ASSERTION_ID = "_1f2e3d4c5b6a49788695a4b3c2d1e0f9";
+    public static final String REQUEST_ID = "_4d2b9f0e-6c1a-4a7e-9f55-0b8e3c2d1a77";
+    public static final String RESPONSE_ID = "_9a8b7c6d5e4f4a3b8c2d1e0f9a8b7c6d";
+    public static final String ASSERTION_ID = "_1f2e3d4c5b6a49788695a4b3c2d1e0f9";
     static final String NAME_ID = "AAdzZWNyZXQxp7hL3vR0mQ9cT2xY5uW8bN4jK6fEwXz";
     static final String SESSION_INDEX = "_7c3f1e9a2b6d4f80a1c5e7b9d2f4a6c8";
 
@@ -98,7 +98,7 @@ final class TestResponses {
     static final String FAMILY_NAME = "ROSSI";
     static final String DATE_OF_BIRTH = "1980-01-01";
     static final String FISCAL_CODE = "RSSBNC80A41H501X";
-    static final String FISCAL_NUMBER = "TINIT-" + FISCAL_CODE;
+    public static final String FISCAL_NUMBER = "TINIT-" + FISCAL_CODE;
 
     /**
      * While true on this thread, the valid Assertion's Issuer carries {@code Format=entity}, as SPID identity
@@ -122,7 +122,7 @@ final class TestResponses {
     }
 
     /** @return a builder of the valid Response, signed twice by the identity provider */
-    static Builder response() {
+    public static Builder response() {
         return new Builder();
     }
 
@@ -474,7 +474,7 @@ final class TestResponses {
     }
 
     /** Builds one Response: edits, signing, serialisation, then parsing back. */
-    static final class Builder {
+    public static final class Builder {
 
         private final List<Consumer<Response>> edits = new ArrayList<>();
         private final List<Consumer<Document>> xmlEdits = new ArrayList<>();
@@ -490,7 +490,7 @@ final class TestResponses {
         }
 
         /** @param edit a change to the Response before it is signed @return this builder */
-        Builder edit(Consumer<Response> edit) {
+        public Builder edit(Consumer<Response> edit) {
             edits.add(edit);
             return this;
         }
@@ -553,7 +553,7 @@ final class TestResponses {
         }
 
         /** @return the signed Response as the identity provider sends it */
-        byte[] signedXml() {
+        public byte[] signedXml() {
             Response response = validResponse();
             edits.forEach(edit -> edit.accept(response));
             List<Signature> signatures = new ArrayList<>();

@@ -7,7 +7,6 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -21,11 +20,8 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.transform.TransformerFactory;
 import javax.xml.transform.dom.DOMSource;
 import javax.xml.transform.stream.StreamResult;
-import org.eclipse.jetty.server.Server;
 import org.htmlunit.Page;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.w3c.dom.Document;
@@ -44,24 +40,9 @@ class AttackLoggingIT {
 
     private static final String DS = "http://www.w3.org/2000/09/xmldsig#";
     private static final String SAML = "urn:oasis:names:tc:SAML:2.0:assertion";
-    private static final TrustedIdp IDP = new TrustedIdp();
-
-    @TempDir
-    static Path dir;
-
-    private static Server server;
-    private static String base;
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = IDP.startPortal(dir);
-        base = PortalServer.baseUrlOf(server);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        server.stop();
-    }
+    @RegisterExtension
+    static final TrustedPortal PORTAL = new TrustedPortal();
+    private static final TrustedIdp IDP = PORTAL.idp();
 
     private static UnaryOperator<String> attack(String name) {
         switch (name) {
@@ -97,8 +78,8 @@ class AttackLoggingIT {
     @CsvSource({"XSW1, CIE-MALFORMED_RESPONSE", "XSLT, CIE-SIGNATURE_INVALID", "TAMPERED, CIE-SIGNATURE_INVALID",
         "XXE, CIE-MALFORMED_RESPONSE"})
     void refusedAttackIsOneWarnLineOfTheLibraryAndNoError(String attack, String code) throws Exception {
-        try (CieBrowser browser = new CieBrowser(false, "it", base)) {
-            TrustedIdp.LoginStart login = TrustedIdp.startLogin(browser, base);
+        try (CieBrowser browser = new CieBrowser(false, "it", PORTAL.base())) {
+            TrustedIdp.LoginStart login = TrustedIdp.startLogin(browser, PORTAL.base());
             String xml = attack(attack).apply(IDP.success(login, TestCitizen.MARIO_ROSSI));
 
             List<LogRecord> records = new ArrayList<>();

@@ -12,18 +12,14 @@ import io.github.cieservlet.testidp.idp.IdpEndpoints;
 import io.github.cieservlet.testidp.response.TestCitizen;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.eclipse.jetty.server.Server;
 import org.htmlunit.Page;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.opensaml.saml.common.SAMLVersion;
 import org.opensaml.saml.saml2.core.Assertion;
 import org.opensaml.saml.saml2.core.Issuer;
@@ -47,26 +43,12 @@ import org.opensaml.saml.saml2.metadata.SPSSODescriptor;
 class SingleLogoutIT {
 
     private static final IdpEndpoints IDP = TrustedIdp.ENDPOINTS;
-    private static final TrustedIdp TRUSTED = new TrustedIdp();
+    @RegisterExtension
+    static final TrustedPortal PORTAL = new TrustedPortal();
+    private static final TrustedIdp TRUSTED = PORTAL.idp();
     private static final IdpCredentials IDP_KEY = TRUSTED.key();
     private static final IdpCredentials ATTACKER = IdpCredentials.generate(Clock.systemUTC());
 
-    @TempDir
-    static Path dir;
-
-    private static Server server;
-    private static String base;
-
-    @BeforeAll
-    static void startTrustingTheTestKey() throws Exception {
-        server = TRUSTED.startPortal(dir);
-        base = PortalServer.baseUrlOf(server);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        server.stop();
-    }
 
     /** The NameID and SessionIndex of a browser's CIE session. */
     private record Session(String nameId, String sessionIndex) {
@@ -77,7 +59,7 @@ class SingleLogoutIT {
      * trusted IdP key (as the IdP would post it), and returns the session's NameID and SessionIndex.
      */
     private static Session logIn(CieBrowser browser, TestCitizen citizen) throws Exception {
-        TrustedIdp.LoginStart login = TrustedIdp.startLogin(browser, base);
+        TrustedIdp.LoginStart login = TrustedIdp.startLogin(browser, PORTAL.base());
         String xml = TRUSTED.success(login, citizen);
         Page landed = TrustedIdp.post(browser, login, xml);
         assertThat(landed.getWebResponse().getStatusCode()).isEqualTo(200);
@@ -98,7 +80,7 @@ class SingleLogoutIT {
     }
 
     private static String signedLogoutRequest(String id, IdpCredentials signer) {
-        return signedLogoutRequest(id, signer, new Session("_transient-name-id", null), Instant.now(), base + "/cie/slo");
+        return signedLogoutRequest(id, signer, new Session("_transient-name-id", null), Instant.now(), PORTAL.base() + "/cie/slo");
     }
 
     private static String signedLogoutRequest(String id, IdpCredentials signer, Session session, Instant issueInstant,
@@ -158,11 +140,11 @@ class SingleLogoutIT {
 
     @Test
     void logoutRequestForThisSessionEndsItAndGetsASignedSuccess() throws Exception {
-        try (CieBrowser browser = new CieBrowser(false, "it", base)) {
+        try (CieBrowser browser = new CieBrowser(false, "it", PORTAL.base())) {
             Session session = logIn(browser, TestCitizen.MARIO_ROSSI);
             String requestId = SamlIds.newId();
             LogoutResponse response = answerTo(browser,
-                    signedLogoutRequest(requestId, IDP_KEY, session, Instant.now(), base + "/cie/slo"));
+                    signedLogoutRequest(requestId, IDP_KEY, session, Instant.now(), PORTAL.base() + "/cie/slo"));
             assertThat(response.getInResponseTo()).isEqualTo(requestId);
             assertThat(response.getStatus().getStatusCode().getValue()).isEqualTo(StatusCode.SUCCESS);
             assertThat(isLoggedIn(browser)).isFalse();
@@ -171,7 +153,7 @@ class SingleLogoutIT {
 
     @Test
     void yearOldLogoutRequestWithoutDestinationIsRefusedAndTheSessionLives() throws Exception {
-        try (CieBrowser browser = new CieBrowser(false, "it", base)) {
+        try (CieBrowser browser = new CieBrowser(false, "it", PORTAL.base())) {
             Session session = logIn(browser, TestCitizen.MARIO_ROSSI);
             String requestId = SamlIds.newId();
             LogoutResponse response = answerTo(browser, signedLogoutRequest(requestId, IDP_KEY, session,
@@ -183,12 +165,12 @@ class SingleLogoutIT {
 
     @Test
     void replayedLogoutRequestIsRefusedAndEndsNoOtherSession() throws Exception {
-        try (CieBrowser first = new CieBrowser(false, "it", base);
-                CieBrowser second = new CieBrowser(false, "it", base)) {
+        try (CieBrowser first = new CieBrowser(false, "it", PORTAL.base());
+                CieBrowser second = new CieBrowser(false, "it", PORTAL.base())) {
             Session session = logIn(first, TestCitizen.MARIO_ROSSI);
             logIn(second, TestCitizen.MARIO_ROSSI);
             String requestId = SamlIds.newId();
-            String query = signedLogoutRequest(requestId, IDP_KEY, session, Instant.now(), base + "/cie/slo");
+            String query = signedLogoutRequest(requestId, IDP_KEY, session, Instant.now(), PORTAL.base() + "/cie/slo");
             assertThat(answerTo(first, query).getStatus().getStatusCode().getValue()).isEqualTo(StatusCode.SUCCESS);
 
             assertRefusedWith(answerTo(second, query), requestId, StatusCode.REQUEST_DENIED);
@@ -198,13 +180,13 @@ class SingleLogoutIT {
 
     @Test
     void logoutRequestForAnotherCitizensNameIdIsRefusedAndTheSessionLives() throws Exception {
-        try (CieBrowser victim = new CieBrowser(false, "it", base);
-                CieBrowser other = new CieBrowser(false, "it", base)) {
+        try (CieBrowser victim = new CieBrowser(false, "it", PORTAL.base());
+                CieBrowser other = new CieBrowser(false, "it", PORTAL.base())) {
             logIn(victim, TestCitizen.BIANCA_VERDI);
             Session others = logIn(other, TestCitizen.MARIO_ROSSI);
             String requestId = SamlIds.newId();
             LogoutResponse response = answerTo(victim,
-                    signedLogoutRequest(requestId, IDP_KEY, others, Instant.now(), base + "/cie/slo"));
+                    signedLogoutRequest(requestId, IDP_KEY, others, Instant.now(), PORTAL.base() + "/cie/slo"));
             assertRefusedWith(response, requestId, StatusCode.UNKNOWN_PRINCIPAL);
             assertThat(isLoggedIn(victim)).isTrue();
         }
@@ -212,12 +194,12 @@ class SingleLogoutIT {
 
     @Test
     void logoutRequestSignedByTheIdpGetsASignedLogoutResponse() throws Exception {
-        try (CieBrowser browser = new CieBrowser(false, "it", base)) {
+        try (CieBrowser browser = new CieBrowser(false, "it", PORTAL.base())) {
             Session session = logIn(browser, TestCitizen.GIUSEPPE_ESPOSITO);
             browser.client().getOptions().setRedirectEnabled(false);
             String requestId = SamlIds.newId();
             Page answer = browser.get("/cie/slo?" + signedLogoutRequest(requestId, IDP_KEY, session, Instant.now(),
-                    base + "/cie/slo"));
+                    PORTAL.base() + "/cie/slo"));
             assertThat(answer.getWebResponse().getStatusCode()).isEqualTo(303);
             URI location = URI.create(answer.getWebResponse().getResponseHeaderValue("Location"));
             assertThat(location.getScheme() + "://" + location.getRawAuthority() + location.getRawPath())
@@ -235,7 +217,7 @@ class SingleLogoutIT {
 
     @Test
     void logoutRequestSignedByAnotherKeyIsRefused() throws Exception {
-        try (CieBrowser browser = new CieBrowser(false, "it", base)) {
+        try (CieBrowser browser = new CieBrowser(false, "it", PORTAL.base())) {
             Page answer = browser.get("/cie/slo?" + signedLogoutRequest(SamlIds.newId(), ATTACKER));
             assertThat(answer.getWebResponse().getStatusCode()).isEqualTo(400);
             assertThat(answer.getWebResponse().getContentAsString()).contains("CIE-INVALID_LOGOUT_MESSAGE");
@@ -244,11 +226,11 @@ class SingleLogoutIT {
 
     @Test
     void unexpectedLogoutResponseLeadsHome() throws Exception {
-        try (CieBrowser browser = new CieBrowser(false, "it", base)) {
+        try (CieBrowser browser = new CieBrowser(false, "it", PORTAL.base())) {
             browser.client().getOptions().setRedirectEnabled(false);
             Page answer = browser.get("/cie/slo?SAMLResponse=anything");
             assertThat(answer.getWebResponse().getStatusCode()).isEqualTo(303);
-            assertThat(answer.getWebResponse().getResponseHeaderValue("Location")).isEqualTo(base + "/");
+            assertThat(answer.getWebResponse().getResponseHeaderValue("Location")).isEqualTo(PORTAL.base() + "/");
         }
     }
 }
