@@ -94,6 +94,11 @@ public enum CieError {
     INVALID_TOKEN(400),
     /** The evidence store cannot keep the login's record now (database down, disk full): no login without it. */
     EVIDENCE_UNAVAILABLE(503),
+    /**
+     * The shared state store ({@code cie.stateStore}: database or JCache cluster) cannot be used now, so the
+     * once-only checks cannot be made: no login without them.
+     */
+    STATE_STORE_UNAVAILABLE(503),
     /** Anything unexpected; details are in the server log only. */
     INTERNAL_ERROR(500);
 

@@ -19,7 +19,7 @@ import javax.cache.spi.CachingProvider;
  *
  * <p>A cache the library creates expires entries one day after their last change; a cache the operator
  * configures must keep entries at least that long and must not evict them for size (a forgotten ID could be
- * replayed).
+ * replayed). A failing cache is a {@link StateStoreUnavailableException}: the login fails closed.
  */
 public final class JCacheReplayCache implements ReplayCache {
 
@@ -27,6 +27,7 @@ public final class JCacheReplayCache implements ReplayCache {
     static final Duration ENTRY_LIFETIME = new Duration(TimeUnit.DAYS, 1);
 
     private final Cache<Object, Object> cache;
+    private final String cacheName;
     private final Clock clock;
 
     /**
@@ -35,6 +36,7 @@ public final class JCacheReplayCache implements ReplayCache {
      */
     public JCacheReplayCache(Cache<Object, Object> cache, Clock clock) {
         this.cache = cache;
+        this.cacheName = cache.getName();
         this.clock = clock;
     }
 
@@ -79,8 +81,22 @@ public final class JCacheReplayCache implements ReplayCache {
         return new JCacheReplayCache(cache, clock);
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * @throws StateStoreUnavailableException when the cache fails (cluster unreachable, cache closed)
+     */
     @Override
     public boolean firstUse(String id, Instant expiry) {
+        try {
+            return firstUseInCache(id, expiry);
+        } catch (RuntimeException e) { // javax.cache.CacheException, or the provider's own (e.g. Hazelcast's)
+            throw new StateStoreUnavailableException("the shared state store (cie.stateStore) in the JCache cache "
+                    + cacheName + " cannot be used: " + e, e);
+        }
+    }
+
+    private boolean firstUseInCache(String id, Instant expiry) {
         Long until = expiry.toEpochMilli();
         if (cache.putIfAbsent(id, until)) {
             return true;

@@ -22,7 +22,7 @@ import javax.sql.DataSource;
  * {@code cie_replay} (created when missing) with the SHA-256 of each ID as primary key, so that of two nodes
  * inserting one ID at once the database lets one win. An ID whose time is over may be used again through a
  * conditional UPDATE (also atomic). Expired rows are deleted by the first call after each sweep interval.
- * A database error is an {@link IllegalStateException}: the login fails closed.
+ * A database error is a {@link StateStoreUnavailableException}: the login fails closed.
  */
 public final class JdbcReplayCache implements ReplayCache {
 
@@ -75,7 +75,8 @@ public final class JdbcReplayCache implements ReplayCache {
                 return reuse.executeUpdate() == 1;
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("the replay cache in " + name + " cannot be used: " + e.getMessage()
+            throw new StateStoreUnavailableException("the shared state store (cie.stateStore) in the database " + name
+                    + " cannot be used: " + e.getMessage()
                     + (e.getSQLState() == null ? "" : " (SQLState " + e.getSQLState() + ")"), e);
         }
     }

@@ -13,6 +13,7 @@ import io.github.cieservlet.saml.SamlXmlException;
 import io.github.cieservlet.saml.SecureXml;
 import io.github.cieservlet.saml.validation.ValidatedResponse;
 import io.github.cieservlet.store.PendingRequest;
+import io.github.cieservlet.store.StateStoreUnavailableException;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -67,6 +68,9 @@ public final class AssertionConsumerServlet extends HttpServlet {
         } catch (CieAuthenticationException e) {
             evidence.refused(e.error(), idpEntityId());
             errorPages.render(request, response, e.error(), e.getMessage());
+        } catch (StateStoreUnavailableException e) {
+            evidence.refused(CieError.STATE_STORE_UNAVAILABLE, idpEntityId());
+            errorPages.render(request, response, CieError.STATE_STORE_UNAVAILABLE, e.getMessage());
         } catch (RuntimeException e) {
             LOG.error("Unexpected failure in the CIE Assertion Consumer Service", e);
             evidence.refused(CieError.INTERNAL_ERROR, idpEntityId());

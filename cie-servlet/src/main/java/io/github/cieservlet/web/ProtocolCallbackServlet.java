@@ -9,6 +9,7 @@ import io.github.cieservlet.config.SpEndpoints;
 import io.github.cieservlet.logging.Log;
 import io.github.cieservlet.spi.LoginProtocol;
 import io.github.cieservlet.store.PendingProtocolLogin;
+import io.github.cieservlet.store.StateStoreUnavailableException;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -59,6 +60,8 @@ public final class ProtocolCallbackServlet extends HttpServlet {
             finish(request, response);
         } catch (CieAuthenticationException e) {
             errorPages.render(request, response, e.error(), e.getMessage());
+        } catch (StateStoreUnavailableException e) {
+            errorPages.render(request, response, CieError.STATE_STORE_UNAVAILABLE, e.getMessage());
         } catch (RuntimeException e) {
             LOG.error("Unexpected failure in the CIE login callback", e);
             errorPages.render(request, response, CieError.INTERNAL_ERROR, "unexpected " + e.getClass().getName());

@@ -21,6 +21,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import javax.cache.configuration.MutableConfiguration;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -125,7 +126,21 @@ class SharedReplayCachesTest {
     void jdbcCacheFailsClosedWhenTheDatabaseIsDown() {
         JdbcReplayCache cache = new JdbcReplayCache(TestPostgres.down(), "java:comp/env/jdbc/cie", Clock.systemUTC());
         assertThatThrownBy(() -> cache.firstUse("response:_r", NOW.plusSeconds(60)))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("java:comp/env/jdbc/cie");
+                .isInstanceOf(StateStoreUnavailableException.class)
+                .hasMessageContaining("cie.stateStore", "java:comp/env/jdbc/cie", "SQLState 08");
+    }
+
+    @Test
+    void jcacheFailsClosedWhenTheCacheCannotBeUsed() {
+        MutableClock clock = new MutableClock(NOW);
+        HazelcastServerCachingProvider provider = new HazelcastServerCachingProvider(memberA);
+        javax.cache.Cache<Object, Object> closed = provider.getCacheManager(provider.getDefaultURI(),
+                provider.getDefaultClassLoader()).createCache("cie-replay-closed", new MutableConfiguration<>());
+        ReplayCache cache = new JCacheReplayCache(closed, clock);
+        closed.close();
+        assertThatThrownBy(() -> cache.firstUse("response:_r", NOW.plusSeconds(60)))
+                .isInstanceOf(StateStoreUnavailableException.class)
+                .hasMessageContaining("cie.stateStore", "JCache cache cie-replay-closed");
     }
 
     @Test

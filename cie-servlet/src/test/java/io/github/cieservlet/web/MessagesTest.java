@@ -52,7 +52,8 @@ class MessagesTest {
     void citizenOutcomesAreRefusalsWithA4xxStatus() {
         for (CieError error : CieError.values()) {
             if (error != CieError.INTERNAL_ERROR && error != CieError.IDP_METADATA_UNAVAILABLE
-                    && error != CieError.TRUST_CHAIN_INVALID && error != CieError.EVIDENCE_UNAVAILABLE) {
+                    && error != CieError.TRUST_CHAIN_INVALID && error != CieError.EVIDENCE_UNAVAILABLE
+                    && error != CieError.STATE_STORE_UNAVAILABLE) {
                 assertThat(error.httpStatus()).as(error.name()).isBetween(400, 499);
             }
         }

@@ -106,7 +106,8 @@ final class SignedRequestReader {
         try {
             return SecureXml.parse(xml, type);
         } catch (SamlXmlException e) {
-            throw shown(ErrorCode.NR04, "SAMLRequest is not a " + type.getSimpleName() + ": " + e.getMessage());
+            throw shown(ErrorCode.NR04, "SAMLRequest is not the expected " + type.getSimpleName() + ": "
+                    + e.getMessage());
         }
     }
 

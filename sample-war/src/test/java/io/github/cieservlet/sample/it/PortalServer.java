@@ -40,7 +40,7 @@ public final class PortalServer implements BeforeAllCallback, ExtensionContext.S
             int port = freePort();
             baseUrl = "http://127.0.0.1:" + port;
             System.setProperty("cie.publicBaseUrl", baseUrl);
-            Server jetty = start(port);
+            Server jetty = start(port, (j, webapp) -> { });
             server = jetty;
             context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).put(PortalServer.class.getName(), this);
         }
@@ -66,14 +66,29 @@ public final class PortalServer implements BeforeAllCallback, ExtensionContext.S
      * @throws Exception when it cannot start
      */
     public static Server startAnother(java.util.Map<String, String> overrides) throws Exception {
+        return startAnother(overrides, (jetty, webapp) -> { });
+    }
+
+    /**
+     * Like {@link #startAnother(java.util.Map)}, with {@code cie.publicBaseUrl} taken from the overrides when they
+     * name it (e.g. a load balancer in front of several portals), and a last word on the server and the web
+     * application before they start (JNDI entries, the session store).
+     *
+     * @param overrides {@code cie.*} system properties for this portal
+     * @param customizer configures the server and the web application before they start
+     * @return the running server
+     * @throws Exception when it cannot start
+     */
+    static Server startAnother(java.util.Map<String, String> overrides,
+            java.util.function.BiConsumer<Server, WebAppContext> customizer) throws Exception {
         synchronized (PortalServer.class) {
             int port = freePort();
             java.util.Map<String, String> previous = new java.util.HashMap<>();
             java.util.Map<String, String> all = new java.util.HashMap<>(overrides);
-            all.put("cie.publicBaseUrl", "http://127.0.0.1:" + port);
+            all.putIfAbsent("cie.publicBaseUrl", "http://127.0.0.1:" + port);
             all.forEach((k, v) -> previous.put(k, System.setProperty(k, v)));
             try {
-                return start(port);
+                return start(port, customizer);
             } finally {
                 previous.forEach((k, v) -> {
                     if (v == null) {
@@ -91,7 +106,8 @@ public final class PortalServer implements BeforeAllCallback, ExtensionContext.S
         return "http://127.0.0.1:" + ((ServerConnector) server.getConnectors()[0]).getLocalPort();
     }
 
-    private static Server start(int port) throws Exception {
+    private static Server start(int port, java.util.function.BiConsumer<Server, WebAppContext> customizer)
+            throws Exception {
         Path war = Paths.get("target", "sample-war.war").toAbsolutePath();
         if (!Files.isRegularFile(war)) {
             throw new IllegalStateException(war + " is missing: run the integration tests through Maven (verify)");
@@ -107,6 +123,7 @@ public final class PortalServer implements BeforeAllCallback, ExtensionContext.S
         webapp.addConfiguration(new AnnotationConfiguration());
         webapp.setThrowUnavailableOnStartupException(true);
         jetty.setHandler(webapp);
+        customizer.accept(jetty, webapp);
         jetty.start();
         return jetty;
     }
