@@ -9,7 +9,9 @@ import io.github.cieservlet.tools.evidence.ExportEvidenceCommand;
 import io.github.cieservlet.tools.evidence.VerifyEvidenceCommand;
 import io.github.cieservlet.tools.metadata.CheckMetadataCommand;
 import io.github.cieservlet.tools.metadata.MetadataCommand;
+import io.github.cieservlet.tools.metadata.MetadataProfile;
 import io.github.cieservlet.tools.metadata.MetadataRule;
+import io.github.cieservlet.tools.metadata.SpidMetadataRule;
 import io.github.cieservlet.tools.oidc.CheckEntityConfigurationCommand;
 import io.github.cieservlet.tools.oidc.EntityConfigurationRule;
 import java.nio.file.Files;
@@ -34,6 +36,12 @@ class ToolsDocTest {
         }
         for (Rule rule : EntityConfigurationRule.values()) {
             assertThat(doc).contains("| `" + rule.id() + "` |");
+        }
+        for (Rule rule : SpidMetadataRule.values()) {
+            assertThat(doc).contains("| `" + rule.id() + "` |");
+        }
+        for (MetadataProfile profile : MetadataProfile.values()) {
+            assertThat(doc).contains("`" + profile.id() + "`");
         }
         for (Rule rule : MetadataRule.values()) {
             assertThat(doc).contains("| `" + rule.id() + "` |");

@@ -15,8 +15,9 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * {@code check-metadata}: checks an SP metadata file against the CIE metadata rules, the SAML schema and its
- * signature, and prints each rule passed or failed.
+ * {@code check-metadata}: checks an SP metadata file against the CIE metadata rules (or, with {@code --profile},
+ * the SPID public, SPID private or FICEP ones), the SAML schema and its signature, and prints each rule passed or
+ * failed.
  */
 public final class CheckMetadataCommand implements Command {
 
@@ -30,7 +31,7 @@ public final class CheckMetadataCommand implements Command {
 
     @Override
     public String summary() {
-        return "check SP metadata against the CIE rules, the SAML schema and its signature";
+        return "check SP metadata against the CIE (or SPID, FICEP) rules, the SAML schema and its signature";
     }
 
     @Override
@@ -40,7 +41,8 @@ public final class CheckMetadataCommand implements Command {
 
     @Override
     public List<Option> options() {
-        return List.of();
+        return List.of(Option.value("profile", "NAME", "the rules to apply: " + MetadataProfile.ids()
+                + " (default cie)"));
     }
 
     @Override
@@ -52,6 +54,9 @@ public final class CheckMetadataCommand implements Command {
     @Override
     public int run(Args args, Env env, Output output) throws UsageException, ToolException {
         Path file = Path.of(args.operands(1, "one metadata file").get(0));
+        String profileName = args.value("profile").orElse(MetadataProfile.CIE.id());
+        MetadataProfile profile = MetadataProfile.fromId(profileName).orElseThrow(() -> new UsageException(
+                "--profile " + profileName + " is not a profile; use one of " + MetadataProfile.ids()));
         byte[] xml;
         try {
             if (Files.size(file) > MAX_BYTES) {
@@ -61,7 +66,7 @@ public final class CheckMetadataCommand implements Command {
         } catch (IOException e) {
             throw new ToolException("cannot read " + file + " (" + e + ")", e);
         }
-        Report report = MetadataChecker.check(xml);
+        Report report = MetadataChecker.check(xml, profile);
         output.report(file.toString(), report);
         return report.failed() ? ExitCode.CHECK_FAILED : ExitCode.OK;
     }

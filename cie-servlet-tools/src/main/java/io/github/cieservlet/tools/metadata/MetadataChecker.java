@@ -41,18 +41,42 @@ public final class MetadataChecker {
     private static final List<MetadataRule> SP_RULES = List.of(MetadataRule.AUTHN_REQUESTS_SIGNED,
             MetadataRule.WANT_ASSERTIONS_SIGNED, MetadataRule.SIGNING_KEY, MetadataRule.SINGLE_LOGOUT,
             MetadataRule.NAME_ID_FORMAT, MetadataRule.ACS, MetadataRule.ATTRIBUTES);
+    /** The CIE rules the SPID profiles replace with {@link SpidMetadataRule}s (or, WantAssertionsSigned, drop). */
+    private static final List<MetadataRule> CIE_ONLY = List.of(MetadataRule.WANT_ASSERTIONS_SIGNED,
+            MetadataRule.ATTRIBUTES, MetadataRule.CONTACT_COUNT, MetadataRule.CONTACT_EXTENSIONS,
+            MetadataRule.CONTACT_COMPANY, MetadataRule.CONTACT_EMAIL);
 
     private final Report report = new Report();
+    private final MetadataProfile profile;
 
-    private MetadataChecker() {
+    private MetadataChecker(MetadataProfile profile) {
+        this.profile = profile;
     }
 
     /**
      * @param xml the metadata document
-     * @return one result per rule; only {@link MetadataRule#WELL_FORMED} when the XML cannot be parsed
+     * @return one result per CIE rule; only {@link MetadataRule#WELL_FORMED} when the XML cannot be parsed
      */
     public static Report check(byte[] xml) {
-        return new MetadataChecker().run(xml);
+        return check(xml, MetadataProfile.CIE);
+    }
+
+    /**
+     * @param xml the metadata document
+     * @param profile the rules to apply
+     * @return one result per rule of the profile; only {@link MetadataRule#WELL_FORMED} when the XML cannot be parsed
+     */
+    public static Report check(byte[] xml, MetadataProfile profile) {
+        return new MetadataChecker(profile).run(xml);
+    }
+
+    /**
+     * @param rule a CIE rule
+     * @param profile a profile
+     * @return whether the rule applies in that profile
+     */
+    static boolean applies(MetadataRule rule, MetadataProfile profile) {
+        return !profile.isSpid() || !CIE_ONLY.contains(rule);
     }
 
     private Report run(byte[] xml) {
@@ -85,19 +109,29 @@ public final class MetadataChecker {
         }
         report.check(MetadataRule.SP_DESCRIPTOR, descriptorProblems);
         if (descriptors.isEmpty()) {
-            SP_RULES.forEach(rule -> report.fail(rule, "there is no SPSSODescriptor to check"));
+            SP_RULES.stream().filter(rule -> applies(rule, profile))
+                    .forEach(rule -> report.fail(rule, "there is no SPSSODescriptor to check"));
+            SpidServiceRules.rules(profile).forEach(rule -> report.fail(rule, "there is no SPSSODescriptor to check"));
         } else {
             Element sp = descriptors.get(0);
             booleanTrue(sp, "AuthnRequestsSigned", MetadataRule.AUTHN_REQUESTS_SIGNED);
-            booleanTrue(sp, "WantAssertionsSigned", MetadataRule.WANT_ASSERTIONS_SIGNED);
             signingCertificates = signingCertificates(sp);
             checkSingleLogout(sp);
             checkNameIdFormat(sp);
             checkAssertionConsumerServices(sp);
-            checkAttributeConsumingServices(sp);
+            if (profile.isSpid()) {
+                SpidServiceRules.check(report, sp, profile);
+            } else {
+                booleanTrue(sp, "WantAssertionsSigned", MetadataRule.WANT_ASSERTIONS_SIGNED);
+                checkAttributeConsumingServices(sp);
+            }
         }
         Optional<String> organizationName = checkOrganization(root);
-        ContactRules.check(report, root, organizationName);
+        if (profile.isSpid()) {
+            SpidContactRules.check(report, root, organizationName, profile);
+        } else {
+            ContactRules.check(report, root, organizationName);
+        }
         checkSignature(xml, root, signingCertificates);
         checkCertificateSubject(root, signingCertificates, organizationName);
         return report;

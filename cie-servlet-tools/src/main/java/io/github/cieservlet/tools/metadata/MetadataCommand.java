@@ -1,5 +1,6 @@
 package io.github.cieservlet.tools.metadata;
 
+import io.github.cieservlet.LoginScheme;
 import io.github.cieservlet.config.CertificateSubject;
 import io.github.cieservlet.config.CieConfigException;
 import io.github.cieservlet.config.CieParam;
@@ -7,7 +8,9 @@ import io.github.cieservlet.config.CieSettings;
 import io.github.cieservlet.config.CieSettingsReader;
 import io.github.cieservlet.config.ConfigProblem;
 import io.github.cieservlet.config.ParamSource;
+import io.github.cieservlet.config.SubjectType;
 import io.github.cieservlet.saml.SpMetadataFactory;
+import io.github.cieservlet.saml.spid.SpidSpMetadataFactory;
 import io.github.cieservlet.tools.Args;
 import io.github.cieservlet.tools.Command;
 import io.github.cieservlet.tools.Env;
@@ -38,7 +41,8 @@ public final class MetadataCommand implements Command {
             Option.value("web-xml", "FILE", "read the cie.* context-params of this web.xml"),
             Option.value("properties", "FILE", "read the cie.* settings from this .properties file instead"),
             Option.value("environment", "ENV", "override cie.environment: production, preproduction or local"),
-            Option.value("out", "FILE", "write the metadata to FILE (default: standard output)"));
+            Option.value("out", "FILE", "write the metadata to FILE (default: standard output)"),
+            Option.flag("spid", "produce the SPID metadata (/cie/metadata/spid) instead; cie.schemes must name spid or eidas"));
 
     @Override
     public String name() {
@@ -95,7 +99,12 @@ public final class MetadataCommand implements Command {
                 settings.organization().name(), CertificateSubject.expectedIdentifier(settings.contact()))) {
             output.warn(mismatch + " (the federation portal will refuse this metadata)");
         }
-        String xml = new SpMetadataFactory(settings).signedXml();
+        boolean spid = args.flag("spid");
+        if (spid && !SpidSpMetadataFactory.isPublished(settings.spid())) {
+            throw new UsageException("--spid needs spid or eidas in cie.schemes (it is "
+                    + settings.spid().schemes().stream().map(LoginScheme::id).collect(Collectors.joining(" ")) + ")");
+        }
+        String xml = spid ? new SpidSpMetadataFactory(settings).signedXml() : new SpMetadataFactory(settings).signedXml();
         if (args.value("out").isEmpty()) {
             output.print(xml);
             return ExitCode.OK;
@@ -108,9 +117,19 @@ public final class MetadataCommand implements Command {
         }
         output.println("Wrote the signed metadata of " + settings.entityId() + " for "
                 + settings.environment().name().toLowerCase(Locale.ROOT) + " to " + out);
-        output.println("Next: java -jar cie-servlet-tools.jar check-metadata " + out
+        output.println(spid ? "Next: java -jar cie-servlet-tools.jar check-metadata --profile " + spidProfile(settings)
+                + " " + out + ", then register it with AgID (docs/spid.md)"
+                : "Next: java -jar cie-servlet-tools.jar check-metadata " + out
                 + ", then upload it to https://federazione.servizicie.interno.gov.it/");
         return ExitCode.OK;
+    }
+
+    private static String spidProfile(CieSettings settings) {
+        if (settings.spid().enables(LoginScheme.EIDAS)) {
+            return MetadataProfile.FICEP.id();
+        }
+        return settings.contact().subjectType() == SubjectType.PRIVATE ? MetadataProfile.SPID_PRIVATE.id()
+                : MetadataProfile.SPID_PUBLIC.id();
     }
 
     private static Map<String, String> params(Args args) throws UsageException, ToolException {

@@ -3,9 +3,7 @@ package io.github.cieservlet.tools.metadata;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.cieservlet.config.SpCredentials;
-import io.github.cieservlet.saml.SecureXml;
 import io.github.cieservlet.saml.SpMetadataFactory;
-import io.github.cieservlet.saml.XmlSigner;
 import io.github.cieservlet.testing.TestCredentials;
 import io.github.cieservlet.testing.TestSettings;
 import io.github.cieservlet.tools.Cli;
@@ -20,10 +18,8 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
-import net.shibboleth.utilities.java.support.xml.SerializeSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.opensaml.saml.saml2.metadata.EntityDescriptor;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
@@ -310,9 +306,7 @@ class CheckMetadataCommandTest {
 
     /** The good metadata, changed after signing (so the signature breaks). */
     private static String edited(Consumer<Document> change) {
-        Document doc = parse();
-        change.accept(doc);
-        return SerializeSupport.nodeToString(doc.getDocumentElement());
+        return MetadataEdits.edited(GOOD, change);
     }
 
     /** The good metadata, changed, then signed again by the SP key. */
@@ -321,23 +315,7 @@ class CheckMetadataCommandTest {
     }
 
     private static String signed(SpCredentials key, Consumer<Document> change) {
-        Document doc = parse();
-        remove(first(doc, DS, "Signature"));
-        change.accept(doc);
-        try {
-            EntityDescriptor entity = SecureXml.unmarshall(doc.getDocumentElement(), EntityDescriptor.class);
-            return SerializeSupport.nodeToString(new XmlSigner(key.privateKey(), key.certificate()).sign(entity));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static Document parse() {
-        try {
-            return SecureXml.parse(GOOD.getBytes(StandardCharsets.UTF_8));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return MetadataEdits.signed(GOOD, key, change);
     }
 
     private static Element sp(Document doc) {
@@ -345,11 +323,11 @@ class CheckMetadataCommandTest {
     }
 
     private static Element first(Document doc, String namespace, String localName) {
-        return (Element) doc.getElementsByTagNameNS(namespace, localName).item(0);
+        return MetadataEdits.first(doc, namespace, localName);
     }
 
     private static void remove(Node node) {
-        node.getParentNode().removeChild(node);
+        MetadataEdits.remove(node);
     }
 
     private static String body(String xml) {

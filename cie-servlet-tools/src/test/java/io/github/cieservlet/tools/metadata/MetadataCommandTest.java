@@ -153,4 +153,25 @@ class MetadataCommandTest {
         assertThat(Cli.run(ENV, "metadata", "--web-xml", web.toString(), "--properties", props.toString()).exitCode())
                 .isEqualTo(ExitCode.USAGE);
     }
+
+    @Test
+    void withSpidTheSpidMetadataIsProducedAndPassesItsProfile() throws Exception {
+        Map<String, String> params = params();
+        params.put("cie.schemes", "cie spid eidas");
+        Path out = dir.resolve("spid-metadata.xml");
+        Cli cli = Cli.run(ENV, "metadata", "--properties", properties(params).toString(), "--spid", "--out", out.toString());
+        assertThat(cli.exitCode()).as(cli.err()).isEqualTo(ExitCode.OK);
+        assertThat(cli.out()).contains("check-metadata --profile ficep " + out).contains("AgID");
+        assertThat(Files.readString(out)).contains("https://spid.gov.it/saml-extensions")
+                .contains("eIDAS Natural Person Full Attribute Set");
+        Cli check = Cli.run(ENV, "check-metadata", "--profile", "ficep", out.toString());
+        assertThat(check.exitCode()).as(check.out()).isEqualTo(ExitCode.OK);
+    }
+
+    @Test
+    void spidWithoutSpidOrEidasInTheSchemesIsAUsageError() throws Exception {
+        Cli cli = Cli.run(ENV, "metadata", "--properties", properties(params()).toString(), "--spid");
+        assertThat(cli.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(cli.err()).contains("--spid needs spid or eidas in cie.schemes (it is cie)");
+    }
 }
