@@ -3,8 +3,13 @@ package io.github.cieservlet.taglib;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.cieservlet.CieIdentity;
+import io.github.cieservlet.CieLevel;
+import io.github.cieservlet.LoginScheme;
 import jakarta.servlet.jsp.JspException;
+import java.time.Instant;
 import java.util.Locale;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -37,6 +42,24 @@ class IdentityTagTest {
         FakePage page = new FakePage().loggedIn(FakePage.citizen("Bianca"));
 
         assertThat(page.render(identity(property))).isEqualTo(expected);
+    }
+
+    @Test
+    void anAttributeAForeignEidasCitizenLacksWritesNothing() throws Exception {
+        CieIdentity foreign = CieIdentity.builder()
+                .scheme(LoginScheme.EIDAS)
+                .name("Hans")
+                .attributes(Map.of("spidCode", "DE/IT/42", "name", "Hans"))
+                .level(CieLevel.L2)
+                .nameId("_nameid")
+                .nameIdQualifier("https://ficep.example.eu")
+                .authnInstant(Instant.parse("2024-05-01T10:00:00Z"))
+                .idpEntityId("https://ficep.example.eu")
+                .build();
+        FakePage page = new FakePage().loggedIn(foreign);
+
+        assertThat(page.render(identity("fiscalCode"))).isEmpty();
+        assertThat(page.render(identity("name"))).isEqualTo("Hans");
     }
 
     @Test
