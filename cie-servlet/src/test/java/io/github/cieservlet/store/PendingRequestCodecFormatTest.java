@@ -35,6 +35,8 @@ class PendingRequestCodecFormatTest {
 
     private static final Instant NOW = Instant.parse("2026-11-28T01:00:00.123Z");
     private static final String RELAY_STATE = RelayStateTokens.newToken();
+    /** The version byte of a SAML pending login: 3 since the scheme, IdP and attribute index travel in it. */
+    private static final int SAML_VERSION = 3;
     private static final byte[] SAML_AAD = "cie-servlet pending login v1 RelayState=".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] PROTOCOL_AAD = "cie-servlet pending protocol login v1 correlation="
             .getBytes(StandardCharsets.US_ASCII);
@@ -99,11 +101,11 @@ class PendingRequestCodecFormatTest {
     @Test
     void aSealedRequestIsAesGcmUnderTheHkdfKeyWithTheRelayStateAsAssociatedData() throws Exception {
         String value = codec.seal(RELAY_STATE, pending("/area"));
-        byte[] plain = open(1, aad(SAML_AAD, RELAY_STATE), value);
+        byte[] plain = open(SAML_VERSION, aad(SAML_AAD, RELAY_STATE), value);
         assertThat(new String(plain, StandardCharsets.UTF_8)).contains("_0123456789abcdef0123456789abcdef")
                 .contains("https://idp.example.it/sso").contains("/area");
         assertThat(Base64.getUrlDecoder().decode(value)).hasSize(1 + 12 + plain.length + 16);
-        assertThatThrownBy(() -> open(1, aad(SAML_AAD, RelayStateTokens.newToken()), value))
+        assertThatThrownBy(() -> open(SAML_VERSION, aad(SAML_AAD, RelayStateTokens.newToken()), value))
                 .isInstanceOf(javax.crypto.AEADBadTagException.class);
     }
 
@@ -138,20 +140,21 @@ class PendingRequestCodecFormatTest {
     @Test
     void authenticButUnreadableRequestsAreRefused() throws Exception {
         byte[] aad = aad(SAML_AAD, RELAY_STATE);
-        assertThat(codec.open(RELAY_STATE, seal(1, aad, new byte[0]))).isEmpty();
-        assertThat(codec.open(RELAY_STATE, seal(1, aad, new byte[] {0, 5, 'a'}))).isEmpty();
-        byte[] sealedPlain = open(1, aad, codec.seal(RELAY_STATE, pending("/")));
-        assertThat(codec.open(RELAY_STATE, seal(1, aad, sealedPlain))).as("control: the same bytes sealed here open")
+        assertThat(codec.open(RELAY_STATE, seal(SAML_VERSION, aad, new byte[0]))).isEmpty();
+        assertThat(codec.open(RELAY_STATE, seal(SAML_VERSION, aad, new byte[] {0, 5, 'a'}))).isEmpty();
+        byte[] sealedPlain = open(SAML_VERSION, aad, codec.seal(RELAY_STATE, pending("/")));
+        assertThat(codec.open(RELAY_STATE, seal(SAML_VERSION, aad, sealedPlain))).as("control: the same bytes sealed here open")
                 .isPresent();
-        assertThat(codec.open(RELAY_STATE, seal(1, aad, Arrays.copyOf(sealedPlain, sealedPlain.length - 1)))).isEmpty();
+        assertThat(codec.open(RELAY_STATE, seal(SAML_VERSION, aad, Arrays.copyOf(sealedPlain, sealedPlain.length - 1)))).isEmpty();
         assertThat(codec.openProtocolLogin(RELAY_STATE, seal(2, aad(PROTOCOL_AAD, RELAY_STATE), new byte[] {1})))
                 .isEmpty();
     }
 
     @Test
     void theVersionByteIsChecked() throws Exception {
-        byte[] sealedPlain = open(1, aad(SAML_AAD, RELAY_STATE), codec.seal(RELAY_STATE, pending("/")));
+        byte[] sealedPlain = open(SAML_VERSION, aad(SAML_AAD, RELAY_STATE), codec.seal(RELAY_STATE, pending("/")));
         assertThat(codec.open(RELAY_STATE, seal(2, aad(SAML_AAD, RELAY_STATE), sealedPlain))).isEmpty();
+        assertThat(codec.open(RELAY_STATE, seal(1, aad(SAML_AAD, RELAY_STATE), sealedPlain))).as("a version 1 cookie").isEmpty();
         assertThat(codec.open(RELAY_STATE, seal(0, aad(SAML_AAD, RELAY_STATE), sealedPlain))).isEmpty();
         byte[] protocolPlain = protocolPlain("/t", 1, new byte[] {1});
         assertThat(codec.openProtocolLogin(RELAY_STATE, seal(1, aad(PROTOCOL_AAD, RELAY_STATE), protocolPlain))).isEmpty();
@@ -161,7 +164,7 @@ class PendingRequestCodecFormatTest {
     /** The shortest value: version, nonce and tag, nothing encrypted. Read, found empty, refused. */
     @Test
     void valuesShorterThanNonceAndTagAreRefused() throws Exception {
-        String empty = seal(1, aad(SAML_AAD, RELAY_STATE), new byte[0]);
+        String empty = seal(SAML_VERSION, aad(SAML_AAD, RELAY_STATE), new byte[0]);
         byte[] raw = Base64.getUrlDecoder().decode(empty);
         assertThat(raw).hasSize(29);
         assertThat(codec.open(RELAY_STATE, empty)).isEmpty();
