@@ -258,7 +258,7 @@ class ProtocolCallbackHttpTest {
 
         @Override
         public LoginStart start(CieLevel level) {
-            String state = "S" + System.nanoTime();
+            String state = String.format("S%042d", System.nanoTime()); // 43 characters, as a real state
             return new LoginStart(URI.create(OP + "/authorize?state=" + state), state,
                     state.getBytes(StandardCharsets.UTF_8));
         }
