@@ -9,6 +9,7 @@ import io.github.cieservlet.CieLevel;
 import io.github.cieservlet.CieLogoutToken;
 import io.github.cieservlet.bootstrap.CieServiceProvider;
 import io.github.cieservlet.config.EvidenceLocation;
+import io.github.cieservlet.config.ResourceLocation;
 import io.github.cieservlet.evidence.EvidenceEntry;
 import io.github.cieservlet.evidence.EvidenceOutcome;
 import io.github.cieservlet.evidence.EvidenceQuery;
@@ -18,6 +19,7 @@ import io.github.cieservlet.spi.LoginStart;
 import io.github.cieservlet.spi.ProtocolEvidence;
 import io.github.cieservlet.spi.ProtocolLogin;
 import io.github.cieservlet.spi.PublishedDocument;
+import io.github.cieservlet.testing.TestCredentials;
 import io.github.cieservlet.testing.TestSettings;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -28,11 +30,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,6 +63,7 @@ class ProtocolCallbackHttpTest {
 
     private static final String CONTEXT = "/portale";
     private static final String OP = "https://op.example.it";
+    private static final String SAML_LOGOUT_PAGE = "https://idp.example.it/slo";
     private static final HttpClient CLIENT = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     @TempDir
@@ -79,8 +84,11 @@ class ProtocolCallbackHttpTest {
         server.addConnector(connector);
         ServletContextHandler context = new ServletContextHandler(ServletContextHandler.SESSIONS);
         context.setContextPath(CONTEXT);
-        provider = new CieServiceProvider(TestSettings.builder().evidence(EvidenceLocation.parse("file:" + evidence))
-                .build(), Clock.systemUTC(), ProtocolCallbackHttpTest.class.getClassLoader(), List.of(),
+        // SAML IdP metadata with a logout page, and cie.idpLogout=true: a protocol's logout must not go there
+        Path metadata = Files.writeString(evidence.resolve("idp-metadata.xml"), idpMetadataWithALogoutPage());
+        provider = new CieServiceProvider(TestSettings.builder().evidence(EvidenceLocation.parse("file:"
+                + evidence.resolve("records"))).idpMetadataLocation(ResourceLocation.parse("file:" + metadata))
+                .idpLogout(true).build(), Clock.systemUTC(), ProtocolCallbackHttpTest.class.getClassLoader(), List.of(),
                 replayCache -> Optional.of(PROTOCOL));
         context.setAttribute(CieServiceProvider.CONTEXT_ATTRIBUTE, provider);
         context.addServlet(new ServletHolder(new LoginServlet()), "/cie/login");
@@ -97,6 +105,20 @@ class ProtocolCallbackHttpTest {
         server.setHandler(context);
         server.start();
         base = "http://127.0.0.1:" + connector.getLocalPort() + CONTEXT;
+    }
+
+    private static String idpMetadataWithALogoutPage() throws Exception {
+        String certificate = Base64.getEncoder().encodeToString(TestCredentials.idp().certificate().getEncoded());
+        return "<md:EntityDescriptor xmlns:md=\"urn:oasis:names:tc:SAML:2.0:metadata\""
+                + " xmlns:ds=\"http://www.w3.org/2000/09/xmldsig#\" entityID=\"" + TestSettings.IDP_ENTITY_ID + "\">"
+                + "<md:IDPSSODescriptor protocolSupportEnumeration=\"urn:oasis:names:tc:SAML:2.0:protocol\">"
+                + "<md:KeyDescriptor use=\"signing\"><ds:KeyInfo><ds:X509Data><ds:X509Certificate>" + certificate
+                + "</ds:X509Certificate></ds:X509Data></ds:KeyInfo></md:KeyDescriptor>"
+                + "<md:SingleLogoutService Binding=\"urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect\""
+                + " Location=\"" + SAML_LOGOUT_PAGE + "\"/>"
+                + "<md:SingleSignOnService Binding=\"urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect\""
+                + " Location=\"https://idp.example.it/sso\"/>"
+                + "</md:IDPSSODescriptor></md:EntityDescriptor>";
     }
 
     @AfterAll
@@ -132,12 +154,13 @@ class ProtocolCallbackHttpTest {
     private String startLogin() throws Exception {
         HttpResponse<String> toOp = send("GET", "/cie/login?target=%2Farea%2F", null);
         assertThat(toOp.statusCode()).isEqualTo(302);
+        assertThat(toOp.headers().firstValue("Cache-Control")).hasValueSatisfying(c -> assertThat(c).contains("no-store"));
         return toOp.headers().firstValue("Location").orElseThrow().replaceFirst(".*state=", "");
     }
 
     private static List<EvidenceEntry> records() throws Exception {
         List<EvidenceEntry> entries = new ArrayList<>();
-        new FileEvidenceSource(evidence).forEach(EvidenceQuery.all(), r -> entries.add(r.entry()));
+        new FileEvidenceSource(evidence.resolve("records")).forEach(EvidenceQuery.all(), r -> entries.add(r.entry()));
         return entries;
     }
 
@@ -151,6 +174,9 @@ class ProtocolCallbackHttpTest {
 
         assertThat(done.statusCode()).isEqualTo(303);
         assertThat(done.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/area/"));
+        assertThat(done.headers().firstValue("Cache-Control")).hasValueSatisfying(c -> assertThat(c).contains("no-store"));
+        assertThat(done.headers().allValues("Set-Cookie")).anySatisfy(c -> assertThat(c)
+                .contains("cie_pending_" + state + "=").containsIgnoringCase("Max-Age=0"));
         assertThat(provider.monitor().getLoginsAccepted()).isEqualTo(accepted + 1);
         List<EvidenceEntry> added = records().subList(before, records().size());
         assertThat(added).hasSize(1);
@@ -233,6 +259,7 @@ class ProtocolCallbackHttpTest {
         HttpResponse<String> out = send("POST", "/cie/logout", CieLogoutToken.PARAM + "=" + token);
 
         assertThat(out.statusCode()).isEqualTo(303);
+        assertThat(out.headers().firstValue("Location")).contains(TestSettings.BASE_URL + "/");
         assertThat(PROTOCOL.loggedOut.subList(before, PROTOCOL.loggedOut.size())).containsExactly("session-" + state);
         assertThat(send("GET", "/token", null).body()).isEmpty();
     }
