@@ -140,7 +140,9 @@ class OidcLoginIT {
             assertThat(new String(entry.response(), StandardCharsets.UTF_8)).contains("state=" + entry.requestId());
 
             browser.client().addRequestHeader("Authorization", "Bearer " + HEALTH_TOKEN);
-            assertThat(browser.get("/cie/health").getWebResponse().getContentAsString())
+            Page health = browser.get("/cie/health");
+            assertThat(health.getWebResponse().getStatusCode()).isEqualTo(200);
+            assertThat(health.getWebResponse().getContentAsString()).startsWith("{\"status\":\"UP\"")
                     .containsPattern("\"" + code + "\":[1-9]");
         }
     }
