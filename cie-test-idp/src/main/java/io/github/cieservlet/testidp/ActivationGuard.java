@@ -42,6 +42,17 @@ public final class ActivationGuard {
             }
         }
 
+        /**
+         * @return where the service provider publishes its SPID metadata (SPID and FICEP), when active:
+         *     {@code <spMetadataUrl>/spid}
+         */
+        public String spidSpMetadataUrl() {
+            if (!active) {
+                throw new IllegalStateException("an inactive decision has no URLs");
+            }
+            return spMetadataUrl + "/spid";
+        }
+
         static Decision inactive(String reason) {
             return new Decision(false, null, null, reason);
         }

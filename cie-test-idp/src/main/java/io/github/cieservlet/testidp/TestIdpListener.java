@@ -8,10 +8,13 @@ import io.github.cieservlet.saml.XmlSigner;
 import io.github.cieservlet.testidp.idp.IdpCredentials;
 import io.github.cieservlet.testidp.idp.IdpEndpoints;
 import io.github.cieservlet.testidp.idp.IdpMetadataDocument;
+import io.github.cieservlet.testidp.idp.IdpScheme;
 import io.github.cieservlet.testidp.oidc.FederatedRelyingParties;
 import io.github.cieservlet.testidp.oidc.OidcTestFederation;
 import io.github.cieservlet.testidp.request.AuthnRequestChecker;
 import io.github.cieservlet.testidp.request.HttpSpMetadataSource;
+import io.github.cieservlet.testidp.request.LogoutRequestChecker;
+import io.github.cieservlet.testidp.request.SpMetadataSource;
 import io.github.cieservlet.testidp.response.ResponseBuilder;
 import io.github.cieservlet.testidp.web.ContinueServlet;
 import io.github.cieservlet.testidp.web.LoopbackOnlyFilter;
@@ -34,6 +37,7 @@ import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -51,6 +55,13 @@ import java.util.Set;
  * <tr><td>/cie-test-idp/profile/SAML2/Redirect/SSO</td><td>GET</td><td>SSO, HTTP-Redirect binding</td></tr>
  * <tr><td>/cie-test-idp/profile/SAML2/continue</td><td>POST</td><td>the developer's choice of citizen and outcome</td></tr>
  * <tr><td>/cie-test-idp/profile/SAML2/Redirect/SLO</td><td>GET, POST</td><td>"Logout effettuato con successo"</td></tr>
+ * <tr><td>/cie-test-idp/spid/metadata, /cie-test-idp/ficep/metadata</td><td>GET</td><td>the SPID and FICEP
+ * IdPs' signed metadata (entity IDs /cie-test-idp/spid and /cie-test-idp/ficep)</td></tr>
+ * <tr><td>/cie-test-idp/spid/sso, /cie-test-idp/ficep/sso</td><td>POST, GET</td><td>SSO, HTTP-POST (POST) and
+ * HTTP-Redirect (GET)</td></tr>
+ * <tr><td>/cie-test-idp/spid/continue, /cie-test-idp/ficep/continue</td><td>POST</td><td>the developer's choice</td></tr>
+ * <tr><td>/cie-test-idp/spid/slo, /cie-test-idp/ficep/slo</td><td>GET, POST</td><td>logout: a signed
+ * LogoutResponse to a LogoutRequest, else the logout page</td></tr>
  * <tr><td>/cie-test-idp/oidc/ta/...</td><td>GET</td><td>OIDC trust anchor: entity configuration, {@code fetch}</td></tr>
  * <tr><td>/cie-test-idp/oidc/op/...</td><td>GET, POST</td><td>OIDC provider: entity configuration, authorization
  * (chooser), continue, token, userinfo, jwks</td></tr>
@@ -82,22 +93,13 @@ public final class TestIdpListener implements ServletContextListener {
             return;
         }
         Clock clock = Clock.systemUTC();
-        IdpEndpoints idp = new IdpEndpoints(decision.publicBaseUrl());
-        IdpCredentials credentials = IdpCredentials.generate(clock);
-        AuthnRequestChecker checker = new AuthnRequestChecker(idp, new HttpSpMetadataSource(decision.spMetadataUrl()), clock);
-        ResponseBuilder responses = new ResponseBuilder(idp,
-                new XmlSigner(credentials.privateKey(), credentials.certificate()), clock);
-        PendingLogins pending = new PendingLogins(clock);
-
         List<String> names = new ArrayList<>();
-        register(context, names, "cieTestIdpMetadata", new MetadataServlet(IdpMetadataDocument.build(idp,
-                credentials.certificate())), IdpEndpoints.METADATA_PATH);
-        register(context, names, "cieTestIdpSsoPost", new SsoServlet(RequestBinding.POST, idp, checker, responses, pending),
-                IdpEndpoints.SSO_POST_PATH);
-        register(context, names, "cieTestIdpSsoRedirect", new SsoServlet(RequestBinding.REDIRECT, idp, checker, responses,
-                pending), IdpEndpoints.SSO_REDIRECT_PATH);
-        register(context, names, "cieTestIdpContinue", new ContinueServlet(responses, pending), IdpEndpoints.CONTINUE_PATH);
-        register(context, names, "cieTestIdpSlo", new SloServlet(), IdpEndpoints.SLO_REDIRECT_PATH);
+        IdpEndpoints idp = new IdpEndpoints(decision.publicBaseUrl());
+        registerSaml(context, names, idp, new HttpSpMetadataSource(decision.spMetadataUrl()), clock);
+        HttpSpMetadataSource spidMetadata = new HttpSpMetadataSource(decision.spidSpMetadataUrl());
+        for (IdpScheme scheme : List.of(IdpScheme.SPID, IdpScheme.FICEP)) {
+            registerSaml(context, names, new IdpEndpoints(scheme, decision.publicBaseUrl()), spidMetadata, clock);
+        }
         OidcTestFederation oidc = oidcFederation(decision.publicBaseUrl(), clock);
         context.setAttribute(OIDC_TRUST_ANCHOR_JWKS_ATTRIBUTE, oidc.trustAnchorKeys().toString());
         register(context, names, "cieTestIdpOidc", new OidcServlet(oidc), OidcServlet.PATH);
@@ -107,8 +109,45 @@ public final class TestIdpListener implements ServletContextListener {
         }
         loopbackOnly.addMappingForServletNames(EnumSet.allOf(DispatcherType.class), false, names.toArray(String[]::new));
         LOG.warn("cie-test-idp is ACTIVE ({}): anyone can log in as a test citizen. Metadata at {}; the service"
-                + " provider metadata will be read from {}", decision.reason(), idp.metadataUrl(),
-                decision.spMetadataUrl());
+                + " provider metadata will be read from {}. SPID and eIDAS (FICEP) test IdPs: {}, {}, reading {}",
+                decision.reason(), idp.metadataUrl(), decision.spMetadataUrl(),
+                new IdpEndpoints(IdpScheme.SPID, decision.publicBaseUrl()).metadataUrl(),
+                new IdpEndpoints(IdpScheme.FICEP, decision.publicBaseUrl()).metadataUrl(),
+                decision.spidSpMetadataUrl());
+    }
+
+    /**
+     * Registers one SAML test IdP: its own key, metadata, SSO, continue and logout endpoints, its own pending
+     * requests. The CIE IdP keeps its historical servlet names ({@code cieTestIdpMetadata} ...); the others are
+     * named {@code cieTestIdpSpidMetadata}, {@code cieTestIdpFicepSso} ...
+     */
+    private static void registerSaml(ServletContext context, List<String> names, IdpEndpoints idp,
+            SpMetadataSource spMetadata, Clock clock) {
+        IdpScheme scheme = idp.scheme();
+        IdpCredentials credentials = IdpCredentials.generate(clock, IdpCredentials.RSA_BITS, scheme.certificateSubject());
+        AuthnRequestChecker checker = new AuthnRequestChecker(idp, spMetadata, clock);
+        ResponseBuilder responses = new ResponseBuilder(idp,
+                new XmlSigner(credentials.privateKey(), credentials.certificate()), clock);
+        PendingLogins pending = new PendingLogins(clock);
+        String prefix = "cieTestIdp" + (scheme == IdpScheme.CIE ? ""
+                : scheme.segment().substring(0, 1).toUpperCase(Locale.ROOT) + scheme.segment().substring(1));
+        if (scheme == IdpScheme.CIE) {
+            register(context, names, prefix + "Metadata", new MetadataServlet(IdpMetadataDocument.build(idp,
+                    credentials.certificate())), idp.metadataPath());
+            register(context, names, prefix + "SsoPost", new SsoServlet(idp, checker, responses, pending,
+                    RequestBinding.POST), idp.ssoPath(RequestBinding.POST));
+            register(context, names, prefix + "SsoRedirect", new SsoServlet(idp, checker, responses, pending,
+                    RequestBinding.REDIRECT), idp.ssoPath(RequestBinding.REDIRECT));
+        } else {
+            register(context, names, prefix + "Metadata", new MetadataServlet(IdpMetadataDocument.buildSigned(idp,
+                    credentials)), idp.metadataPath());
+            register(context, names, prefix + "Sso", new SsoServlet(idp, checker, responses, pending,
+                    RequestBinding.POST, RequestBinding.REDIRECT), idp.ssoPath(RequestBinding.POST));
+        }
+        register(context, names, prefix + "Continue", new ContinueServlet(scheme, responses, pending),
+                idp.continuePath());
+        register(context, names, prefix + "Slo", scheme == IdpScheme.CIE ? new SloServlet()
+                : new SloServlet(new LogoutRequestChecker(idp, spMetadata), responses), idp.sloPath());
     }
 
     private static OidcTestFederation oidcFederation(String publicBaseUrl, Clock clock) {

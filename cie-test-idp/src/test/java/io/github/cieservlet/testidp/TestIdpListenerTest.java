@@ -52,8 +52,8 @@ class TestIdpListenerTest {
                 "cie.publicBaseUrl", "http://localhost:8080/portale"));
         new TestIdpInitializer().onStartup(Set.of(), context.proxy());
         new TestIdpListener().contextInitialized(new ServletContextEvent(context.proxy()));
-        assertThat(context.mappings).hasSize(6);
-        assertThat(context.registrations).isEqualTo(6);
+        assertThat(context.mappings).hasSize(14);
+        assertThat(context.registrations).isEqualTo(14);
     }
 
     @Test
@@ -81,13 +81,15 @@ class TestIdpListenerTest {
         assertThat(context.mappings).containsOnlyKeys("/cie-test-idp/metadata",
                 "/cie-test-idp/profile/SAML2/POST/SSO", "/cie-test-idp/profile/SAML2/Redirect/SSO",
                 "/cie-test-idp/profile/SAML2/continue", "/cie-test-idp/profile/SAML2/Redirect/SLO",
-                "/cie-test-idp/oidc/*");
+                "/cie-test-idp/spid/metadata", "/cie-test-idp/spid/sso", "/cie-test-idp/spid/continue",
+                "/cie-test-idp/spid/slo", "/cie-test-idp/ficep/metadata", "/cie-test-idp/ficep/sso",
+                "/cie-test-idp/ficep/continue", "/cie-test-idp/ficep/slo", "/cie-test-idp/oidc/*");
         assertThat(context.attributes).containsOnlyKeys(TestIdpListener.OIDC_TRUST_ANCHOR_JWKS_ATTRIBUTE,
                 TestIdpListener.STARTED_ATTRIBUTE);
         assertThat(context.filters).containsOnlyKeys("cieTestIdpLoopbackOnly");
         assertThat(context.filters.get("cieTestIdpLoopbackOnly")).isInstanceOf(LoopbackOnlyFilter.class);
         assertThat(context.filteredServlets).as("every servlet of the test IdP is behind the loopback-only filter")
-                .containsExactlyInAnyOrder(context.servletNames.toArray(String[]::new)).hasSize(6);
+                .containsExactlyInAnyOrder(context.servletNames.toArray(String[]::new)).hasSize(14);
     }
 
     /**

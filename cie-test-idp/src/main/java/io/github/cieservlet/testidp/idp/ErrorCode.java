@@ -5,7 +5,8 @@ import java.util.Optional;
 import org.opensaml.saml.saml2.core.StatusCode;
 
 /**
- * The CIE identity provider's error codes that this test IdP produces. Codes 2-7 and 10 are shown on an IdP
+ * The CIE and SPID identity providers' error codes that these test IdPs produce (CIE reserves 19, 20 and 30,
+ * which only the SPID and FICEP test IdPs send). Codes 2-7 and 10 are shown on an IdP
  * error page (the service provider never hears of them); the others travel back to the service provider as a
  * signed Response whose StatusMessage is {@code ErrorCode nrNN}.
  */
@@ -54,6 +55,12 @@ public enum ErrorCode {
     /** AttributeConsumingServiceIndex missing or not in the service provider's metadata. */
     NR18(18, 0, StatusCode.REQUESTER, StatusCode.REQUEST_UNSUPPORTED,
             "AttributeConsumingServiceIndex malformato o non registrato nei metadati del fornitore di servizi"),
+    /** SPID: authentication failed after repeated wrong credentials (reserved in CIE). */
+    NR19(19, 0, StatusCode.RESPONDER, StatusCode.AUTHN_FAILED,
+            "Autenticazione fallita per ripetuta sottomissione di credenziali errate"),
+    /** SPID: the citizen has no credentials of the level the service provider asks for (reserved in CIE). */
+    NR20(20, 0, StatusCode.RESPONDER, StatusCode.AUTHN_FAILED,
+            "Utente privo di credenziali compatibili con il livello richiesto dal fornitore di servizi"),
     /** The citizen did not complete the authentication in time. */
     NR21(21, 0, StatusCode.RESPONDER, StatusCode.AUTHN_FAILED, "Timeout durante l'autenticazione"),
     /** The citizen refused to send the data to the service provider. */
@@ -62,7 +69,13 @@ public enum ErrorCode {
     /** The card is expired or revoked. */
     NR23(23, 0, StatusCode.RESPONDER, StatusCode.AUTHN_FAILED, "CIE scaduta o revocata"),
     /** The citizen cancelled the authentication. */
-    NR25(25, 0, StatusCode.RESPONDER, StatusCode.AUTHN_FAILED, "Processo di autenticazione annullato dall'utente");
+    NR25(25, 0, StatusCode.RESPONDER, StatusCode.AUTHN_FAILED, "Processo di autenticazione annullato dall'utente"),
+    /** SPID only: the citizen used a kind of digital identity other than the one asked for (Avviso SPID 18). */
+    NR30(30, 0, StatusCode.RESPONDER, StatusCode.AUTHN_FAILED,
+            "Tentativo di usare una tipologia di identità digitale diversa da quella richiesta dal fornitore di"
+                    + " servizi");
+
+    private static final String SPID_NR23 = "Utente con identità sospesa o revocata o con credenziali bloccate";
 
     private final int number;
     private final int httpStatus;
@@ -114,8 +127,17 @@ public enum ErrorCode {
         return Optional.ofNullable(subStatusCode);
     }
 
-    /** @return what the code means, in Italian */
+    /** @return what the code means, in Italian, as the CIE rules say it */
     public String description() {
         return description;
+    }
+
+    /**
+     * @param scheme the test IdP that answers
+     * @return what the code means for that scheme, in Italian (nr23 is about the card for CIE, the identity or its
+     *     credentials for SPID)
+     */
+    public String description(IdpScheme scheme) {
+        return this == NR23 && scheme.followsSpidRules() ? SPID_NR23 : description;
     }
 }

@@ -28,7 +28,8 @@ public final class IdpCredentials {
     /** Subject and issuer of the certificate. */
     public static final String SUBJECT = "CN=cie-test-idp.localhost, O=cie-servlet local test IdP";
 
-    private static final int RSA_BITS = 2048;
+    /** The RSA key size of the test IdPs' keys. */
+    public static final int RSA_BITS = 2048;
     private static final Duration BACKDATE = Duration.ofDays(1);
     private static final Duration VALIDITY = Duration.ofDays(366);
 
@@ -54,6 +55,16 @@ public final class IdpCredentials {
      * @return a fresh key and certificate
      */
     public static IdpCredentials generate(Clock clock, int rsaBits) {
+        return generate(clock, rsaBits, SUBJECT);
+    }
+
+    /**
+     * @param clock the clock that dates the certificate
+     * @param rsaBits the RSA key size
+     * @param subject the certificate's subject and issuer DN
+     * @return a fresh key and certificate
+     */
+    public static IdpCredentials generate(Clock clock, int rsaBits, String subject) {
         Objects.requireNonNull(clock, "clock");
         try {
             SecureRandom random = new SecureRandom();
@@ -61,7 +72,7 @@ public final class IdpCredentials {
             generator.initialize(rsaBits, random);
             KeyPair pair = generator.generateKeyPair();
             Instant notBefore = clock.instant().minus(BACKDATE);
-            X500Name name = new X500Name(SUBJECT);
+            X500Name name = new X500Name(subject);
             JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(name, new BigInteger(64, random).abs(),
                     Date.from(notBefore), Date.from(notBefore.plus(VALIDITY)), name, pair.getPublic());
             X509Certificate certificate = new JcaX509CertificateConverter().getCertificate(

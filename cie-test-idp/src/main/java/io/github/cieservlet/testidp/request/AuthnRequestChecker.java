@@ -1,30 +1,23 @@
 package io.github.cieservlet.testidp.request;
 
 import io.github.cieservlet.CieLevel;
-import io.github.cieservlet.config.LevelComparison;
 import io.github.cieservlet.config.RequestBinding;
-import io.github.cieservlet.saml.RedirectBinding;
-import io.github.cieservlet.saml.SamlXmlException;
-import io.github.cieservlet.saml.SecureXml;
+import io.github.cieservlet.testidp.idp.EidasAttributeSets;
 import io.github.cieservlet.testidp.idp.ErrorCode;
 import io.github.cieservlet.testidp.idp.IdpEndpoints;
-import java.io.IOException;
+import io.github.cieservlet.testidp.idp.IdpScheme;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.opensaml.saml.common.xml.SAMLConstants;
 import org.opensaml.saml.saml2.core.AuthnContextClassRef;
 import org.opensaml.saml.saml2.core.AuthnContextComparisonTypeEnumeration;
 import org.opensaml.saml.saml2.core.AuthnRequest;
-import org.opensaml.saml.saml2.core.Issuer;
 import org.opensaml.saml.saml2.core.NameIDPolicy;
 import org.opensaml.saml.saml2.core.NameIDType;
 import org.opensaml.saml.saml2.core.RequestedAuthnContext;
@@ -35,20 +28,27 @@ import org.opensaml.saml.saml2.core.RequestedAuthnContext;
  * nr05 for Redirect), then Version (nr09), ID (nr11), IssueInstant (nr13), Destination (nr14), elements CIE
  * forbids or requires (nr08), IsPassive (nr15), the ACS (nr16), NameIDPolicy (nr17),
  * AttributeConsumingServiceIndex (nr18) and RequestedAuthnContext (nr12).
+ *
+ * <p>For the SPID and FICEP test IdPs ({@link IdpScheme#followsSpidRules()}) the same checks follow the SPID
+ * rules where they differ: the Issuer must carry Format entity and a NameQualifier (nr10); Scoping is ignored;
+ * ForceAuthn is required only when the request rules out SpidL1 (nr08); an ACS named by URL needs ProtocolBinding
+ * HTTP-POST (nr16); AllowCreate is accepted; AttributeConsumingServiceIndex is optional for SPID (no attributes
+ * then) and must be 99 or 100 for FICEP (nr18); Comparison may also be better or maximum, if some level can meet
+ * it (nr12).
  */
 public final class AuthnRequestChecker {
 
     /** Largest accepted distance between the request's IssueInstant and its arrival, either way. */
     public static final Duration MAX_CLOCK_DIFFERENCE = Duration.ofMinutes(3);
     /** Largest AuthnRequest accepted, decoded. */
-    public static final int MAX_REQUEST_BYTES = 128 * 1024;
+    public static final int MAX_REQUEST_BYTES = SignedRequestReader.MAX_REQUEST_BYTES;
     /** Longest RelayState accepted (SAML asks senders for at most 80 bytes; the IdP is lenient but bounded). */
-    public static final int MAX_RELAY_STATE_CHARS = 1024;
+    public static final int MAX_RELAY_STATE_CHARS = SignedRequestReader.MAX_RELAY_STATE_CHARS;
 
     private static final Pattern NCNAME = Pattern.compile("[A-Za-z_][A-Za-z0-9._-]*");
 
     private final IdpEndpoints idp;
-    private final SpMetadataSource spMetadata;
+    private final SignedRequestReader reader;
     private final Clock clock;
 
     /**
@@ -58,7 +58,7 @@ public final class AuthnRequestChecker {
      */
     public AuthnRequestChecker(IdpEndpoints idp, SpMetadataSource spMetadata, Clock clock) {
         this.idp = Objects.requireNonNull(idp, "idp");
-        this.spMetadata = Objects.requireNonNull(spMetadata, "spMetadata");
+        this.reader = new SignedRequestReader(spMetadata, idp.scheme().followsSpidRules());
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
@@ -68,25 +68,10 @@ public final class AuthnRequestChecker {
      * @param samlRequest the {@code SAMLRequest} form parameter (base64), or null
      * @param relayState the {@code RelayState} form parameter, or null
      * @return the request, when every check passes
-     * @throws RequestRefusedException with the CIE error code of the first check that fails
+     * @throws RequestRefusedException with the error code of the first check that fails
      */
     public ValidRequest checkPost(String samlRequest, String relayState) throws RequestRefusedException {
-        if (samlRequest == null || samlRequest.isBlank()) {
-            throw shown(ErrorCode.NR04, "the HTTP-POST binding needs a SAMLRequest form parameter");
-        }
-        checkRelayState(relayState);
-        if (samlRequest.length() > MAX_REQUEST_BYTES * 2) {
-            throw shown(ErrorCode.NR04, "SAMLRequest is larger than " + MAX_REQUEST_BYTES + " bytes");
-        }
-        byte[] xml;
-        try {
-            xml = Base64.getMimeDecoder().decode(samlRequest);
-        } catch (IllegalArgumentException e) {
-            throw shown(ErrorCode.NR04, "SAMLRequest is not base64: " + e.getMessage());
-        }
-        AuthnRequest request = parse(xml);
-        SpMetadata sp = authenticate(request, metadata -> RequestSignatures.postProblem(request, metadata), ErrorCode.NR07);
-        return checkContent(request, sp, RequestBinding.POST, relayState);
+        return checkContent(reader.post(samlRequest, relayState, AuthnRequest.class));
     }
 
     /**
@@ -94,91 +79,18 @@ public final class AuthnRequestChecker {
      *
      * @param rawQuery the query string exactly as received, still URL-encoded
      * @return the request, when every check passes
-     * @throws RequestRefusedException with the CIE error code of the first check that fails
+     * @throws RequestRefusedException with the error code of the first check that fails
      */
     public ValidRequest checkRedirect(String rawQuery) throws RequestRefusedException {
-        Map<String, String> params = RedirectQuery.parameters(rawQuery);
-        String samlRequest = params.get(RedirectQuery.SAML_REQUEST);
-        if (samlRequest == null || params.get("SigAlg") == null || params.get("Signature") == null) {
-            throw shown(ErrorCode.NR04, "the HTTP-Redirect binding needs the query parameters SAMLRequest, SigAlg"
-                    + " and Signature, each exactly once");
-        }
-        String relayState = params.get("RelayState");
-        checkRelayState(relayState);
-        byte[] xml;
-        try {
-            xml = RedirectBinding.decodeAndInflate(samlRequest, MAX_REQUEST_BYTES);
-        } catch (SamlXmlException e) {
-            throw shown(ErrorCode.NR04, "SAMLRequest is not base64 DEFLATE data: " + e.getMessage());
-        }
-        AuthnRequest request = parse(xml);
-        SpMetadata sp = authenticate(request, metadata -> RequestSignatures.redirectProblem(request, rawQuery, metadata),
-                ErrorCode.NR05);
-        return checkContent(request, sp, RequestBinding.REDIRECT, relayState);
+        return checkContent(reader.redirect(rawQuery, AuthnRequest.class));
     }
 
-    private static void checkRelayState(String relayState) throws RequestRefusedException {
-        if (relayState != null && relayState.length() > MAX_RELAY_STATE_CHARS) {
-            throw shown(ErrorCode.NR04, "RelayState is longer than " + MAX_RELAY_STATE_CHARS
-                    + " characters (SAML asks for at most 80 bytes)");
-        }
-    }
-
-    private static AuthnRequest parse(byte[] xml) throws RequestRefusedException {
-        try {
-            return SecureXml.parse(xml, AuthnRequest.class);
-        } catch (SamlXmlException e) {
-            throw shown(ErrorCode.NR04, "SAMLRequest is not an AuthnRequest: " + e.getMessage());
-        }
-    }
-
-    /**
-     * Finds the service provider that sent the request and verifies its signature, reading the metadata again
-     * once when either fails with the cached copy (the service provider may have restarted with a new key).
-     */
-    private SpMetadata authenticate(AuthnRequest request, Function<SpMetadata, Optional<String>> signatureProblem,
-            ErrorCode signatureError) throws RequestRefusedException {
-        SpMetadata sp = metadata(false);
-        if (issuerProblem(request, sp).isEmpty() && signatureProblem.apply(sp).isEmpty()) {
-            return sp;
-        }
-        sp = metadata(true);
-        Optional<String> issuer = issuerProblem(request, sp);
-        if (issuer.isPresent()) {
-            throw shown(ErrorCode.NR10, issuer.get());
-        }
-        Optional<String> signature = signatureProblem.apply(sp);
-        if (signature.isPresent()) {
-            throw shown(signatureError, signature.get());
-        }
-        return sp;
-    }
-
-    private SpMetadata metadata(boolean refresh) throws RequestRefusedException {
-        try {
-            return refresh ? spMetadata.refresh() : spMetadata.current();
-        } catch (IOException e) {
-            throw shown(ErrorCode.NR02, "cannot read the service provider metadata: " + e.getMessage());
-        }
-    }
-
-    private static Optional<String> issuerProblem(AuthnRequest request, SpMetadata sp) {
-        Issuer issuer = request.getIssuer();
-        if (issuer == null || issuer.getValue() == null) {
-            return Optional.of("the request has no Issuer");
-        }
-        if (issuer.getFormat() != null && !NameIDType.ENTITY.equals(issuer.getFormat())) {
-            return Optional.of("Issuer Format is '" + issuer.getFormat() + "'; it must be absent or " + NameIDType.ENTITY);
-        }
-        if (!issuer.getValue().equals(sp.entityId())) {
-            return Optional.of("Issuer '" + issuer.getValue() + "' is not the entity ID in the service provider"
-                    + " metadata, '" + sp.entityId() + "'");
-        }
-        return Optional.empty();
-    }
-
-    private ValidRequest checkContent(AuthnRequest request, SpMetadata sp, RequestBinding binding, String relayState)
+    private ValidRequest checkContent(SignedRequestReader.Received<AuthnRequest> received)
             throws RequestRefusedException {
+        AuthnRequest request = received.request();
+        SpMetadata sp = received.sp();
+        RequestBinding binding = received.binding();
+        String relayState = received.relayState();
         String id = request.getID();
         boolean validId = id != null && NCNAME.matcher(id).matches();
         Optional<SpMetadata.Acs> namedAcs = namedAcs(request, sp);
@@ -201,27 +113,65 @@ public final class AuthnRequestChecker {
                     + "; for the " + IdpEndpoints.bindingName(binding) + " binding it must be '" + expectedDestination
                     + "'", reply);
         }
-        if (request.getScoping() != null) {
+        if (!spidRules() && request.getScoping() != null) {
             throw returned(ErrorCode.NR08, "Scoping (and RequesterID) must not be present", reply);
         }
-        if (!Boolean.TRUE.equals(request.isForceAuthn())) {
+        if (!spidRules() && !Boolean.TRUE.equals(request.isForceAuthn())) {
             throw returned(ErrorCode.NR08, "ForceAuthn must be true for CIE", reply);
         }
         if (Boolean.TRUE.equals(request.isPassive())) {
-            throw returned(ErrorCode.NR15, "IsPassive is true; CIE always interacts with the citizen", reply);
+            throw returned(ErrorCode.NR15, "IsPassive is true; " + idp.scheme().displayName()
+                    + " always interacts with the citizen", reply);
         }
         if (namedAcs.isEmpty()) {
             throw returned(ErrorCode.NR16, acsProblem(request, sp), reply);
         }
         checkNameIdPolicy(request.getNameIDPolicy(), reply);
         Integer attributeService = request.getAttributeConsumingServiceIndex();
-        if (attributeService == null || !sp.attributeConsumingServiceIndexes().contains(attributeService)) {
-            throw returned(ErrorCode.NR18, "AttributeConsumingServiceIndex is " + attributeService
+        List<String> attributes = requestedAttributes(attributeService, sp, reply);
+        RequestedAuthnContext context = request.getRequestedAuthnContext();
+        Comparison comparison = comparison(context, reply);
+        CieLevel level = level(context, reply);
+        if (spidRules()) {
+            checkSpidLevel(request, level, comparison, reply);
+        }
+        return new ValidRequest(reply, level, comparison, attributeService, attributes);
+    }
+
+    private boolean spidRules() {
+        return idp.scheme().followsSpidRules();
+    }
+
+    /** @return the Names of the attributes to release; refuses an index the scheme or the metadata does not know */
+    private List<String> requestedAttributes(Integer index, SpMetadata sp, ReplyTo reply) throws RequestRefusedException {
+        if (index == null && idp.scheme() == IdpScheme.SPID) {
+            return List.of();
+        }
+        if (index == null || !sp.attributeConsumingServices().containsKey(index)) {
+            throw returned(ErrorCode.NR18, "AttributeConsumingServiceIndex is " + index
                     + "; the service provider metadata declares " + sp.attributeConsumingServiceIndexes(), reply);
         }
-        RequestedAuthnContext context = request.getRequestedAuthnContext();
-        LevelComparison comparison = comparison(context, reply);
-        return new ValidRequest(reply, level(context, reply), comparison);
+        if (idp.scheme() != IdpScheme.FICEP) {
+            return sp.attributeConsumingServices().get(index);
+        }
+        return EidasAttributeSets.forIndex(index).orElseThrow(() -> returned(ErrorCode.NR18,
+                "AttributeConsumingServiceIndex is " + index + "; the eIDAS node knows only "
+                        + EidasAttributeSets.MINIMUM_INDEX + " (minimum attribute set) and "
+                        + EidasAttributeSets.FULL_INDEX + " (full attribute set)", reply));
+    }
+
+    /** SPID: some level must meet the request, and ForceAuthn is due when SpidL1 does not. */
+    private static void checkSpidLevel(AuthnRequest request, CieLevel level, Comparison comparison, ReplyTo reply)
+            throws RequestRefusedException {
+        Optional<CieLevel> lowest = comparison.lowestAccepted(level);
+        if (lowest.isEmpty()) {
+            throw returned(ErrorCode.NR12, "Comparison " + comparison.wireValue() + " with " + level.uri()
+                    + " asks for a level no SPID identity provider has", reply);
+        }
+        if (lowest.get() != CieLevel.L1 && !Boolean.TRUE.equals(request.isForceAuthn())) {
+            throw returned(ErrorCode.NR08, "ForceAuthn must be true when the request asks for SpidL2 or SpidL3 (here "
+                    + comparison.wireValue() + " " + level.uri() + ")", reply);
+        }
     }
 
     private void checkIssueInstant(Instant issued, ReplyTo reply) throws RequestRefusedException {
@@ -235,53 +185,51 @@ public final class AuthnRequestChecker {
         }
     }
 
-    private static Optional<SpMetadata.Acs> namedAcs(AuthnRequest request, SpMetadata sp) {
+    private Optional<SpMetadata.Acs> namedAcs(AuthnRequest request, SpMetadata sp) {
         Integer index = request.getAssertionConsumerServiceIndex();
         String url = request.getAssertionConsumerServiceURL();
         String protocolBinding = request.getProtocolBinding();
         if (index != null && url == null && protocolBinding == null) {
             return sp.acsByIndex(index);
         }
-        if (index == null && url != null
-                && (protocolBinding == null || SAMLConstants.SAML2_POST_BINDING_URI.equals(protocolBinding))) {
+        boolean bindingRequired = spidRules();
+        if (index == null && url != null && (protocolBinding == null ? !bindingRequired
+                : SAMLConstants.SAML2_POST_BINDING_URI.equals(protocolBinding))) {
             return sp.acsByLocation(url);
         }
         return Optional.empty();
     }
 
-    private static String acsProblem(AuthnRequest request, SpMetadata sp) {
+    private String acsProblem(AuthnRequest request, SpMetadata sp) {
         String declared = sp.assertionConsumerServices().stream()
                 .map(acs -> acs.index() + " = " + acs.location())
                 .collect(Collectors.joining(", "));
         return "AssertionConsumerServiceIndex=" + request.getAssertionConsumerServiceIndex()
                 + ", AssertionConsumerServiceURL=" + request.getAssertionConsumerServiceURL()
                 + ", ProtocolBinding=" + request.getProtocolBinding()
-                + "; send either the index alone or the URL (with ProtocolBinding HTTP-POST or none) of an HTTP-POST"
-                + " ACS in the service provider metadata: " + declared;
+                + "; send either the index alone or the URL (with ProtocolBinding HTTP-POST"
+                + (spidRules() ? "" : " or none") + ") of an HTTP-POST ACS in the service provider metadata: " + declared;
     }
 
-    private static void checkNameIdPolicy(NameIDPolicy policy, ReplyTo reply) throws RequestRefusedException {
+    private void checkNameIdPolicy(NameIDPolicy policy, ReplyTo reply) throws RequestRefusedException {
         if (policy == null || !NameIDType.TRANSIENT.equals(policy.getFormat())) {
             throw returned(ErrorCode.NR17, "NameIDPolicy Format is "
                     + (policy == null ? "missing (no NameIDPolicy)" : quoted(policy.getFormat()))
                     + "; it must be " + NameIDType.TRANSIENT, reply);
         }
-        if (policy.getAllowCreateXSBoolean() != null) {
+        if (!spidRules() && policy.getAllowCreateXSBoolean() != null) {
             throw returned(ErrorCode.NR17, "NameIDPolicy must not carry AllowCreate for CIE", reply);
         }
     }
 
-    private static LevelComparison comparison(RequestedAuthnContext context, ReplyTo reply)
-            throws RequestRefusedException {
+    private Comparison comparison(RequestedAuthnContext context, ReplyTo reply) throws RequestRefusedException {
         if (context == null) {
             throw returned(ErrorCode.NR12, "RequestedAuthnContext is missing", reply);
         }
         AuthnContextComparisonTypeEnumeration comparison = context.getComparison();
-        if (comparison == null || comparison == AuthnContextComparisonTypeEnumeration.EXACT) {
-            return LevelComparison.EXACT;
-        }
-        if (comparison == AuthnContextComparisonTypeEnumeration.MINIMUM) {
-            return LevelComparison.MINIMUM;
+        if (spidRules() || comparison == null || comparison == AuthnContextComparisonTypeEnumeration.EXACT
+                || comparison == AuthnContextComparisonTypeEnumeration.MINIMUM) {
+            return Comparison.of(comparison);
         }
         throw returned(ErrorCode.NR12, "Comparison is '" + comparison + "'; CIE accepts only exact or minimum", reply);
     }
@@ -299,10 +247,6 @@ public final class AuthnRequestChecker {
 
     private static String quoted(String value) {
         return value == null ? "missing" : "'" + value + "'";
-    }
-
-    private static RequestRefusedException shown(ErrorCode code, String detail) {
-        return new RequestRefusedException(code, detail, null);
     }
 
     private static RequestRefusedException returned(ErrorCode code, String detail, ReplyTo reply) {

@@ -3,11 +3,11 @@ package io.github.cieservlet.testidp.request;
 import io.github.cieservlet.saml.EnvelopedSignatureVerifier;
 import io.github.cieservlet.saml.RedirectBinding;
 import java.util.Optional;
-import org.opensaml.saml.saml2.core.AuthnRequest;
+import org.opensaml.saml.saml2.core.RequestAbstractType;
 import org.opensaml.xmlsec.signature.Signature;
 
 /**
- * The signature each binding demands of an AuthnRequest, verified as cie-servlet verifies what it receives and
+ * The signature each binding demands of a request (AuthnRequest, LogoutRequest), verified as cie-servlet verifies what it receives and
  * only with the signing certificates of the service provider metadata (never with the certificate the request
  * carries): an enveloped signature accepted by {@link EnvelopedSignatureVerifier} for HTTP-POST, the
  * SigAlg/Signature query signature accepted by {@link RedirectBinding#verify} and no enveloped one for
@@ -23,7 +23,7 @@ final class RequestSignatures {
      * @param sp the service provider's metadata
      * @return what is wrong with its signature, or empty when it verifies
      */
-    static Optional<String> postProblem(AuthnRequest request, SpMetadata sp) {
+    static Optional<String> postProblem(RequestAbstractType request, SpMetadata sp) {
         Signature signature = request.getSignature();
         if (signature == null) {
             return Optional.of("with HTTP-POST the request must carry an enveloped ds:Signature, and it has none");
@@ -44,7 +44,7 @@ final class RequestSignatures {
      * @param sp the service provider's metadata
      * @return what is wrong with its signature, or empty when it verifies
      */
-    static Optional<String> redirectProblem(AuthnRequest request, String rawQuery, SpMetadata sp) {
+    static Optional<String> redirectProblem(RequestAbstractType request, String rawQuery, SpMetadata sp) {
         if (request.getSignature() != null) {
             return Optional.of("with HTTP-Redirect the request must not carry an enveloped ds:Signature;"
                     + " the signature goes in the SigAlg and Signature query parameters");

@@ -5,29 +5,37 @@ import io.github.cieservlet.saml.SamlXmlException;
 import io.github.cieservlet.saml.SecureXml;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
+import java.util.TreeMap;
 import org.opensaml.saml.common.xml.SAMLConstants;
 import org.opensaml.saml.saml2.metadata.AssertionConsumerService;
 import org.opensaml.saml.saml2.metadata.AttributeConsumingService;
 import org.opensaml.saml.saml2.metadata.EntityDescriptor;
+import org.opensaml.saml.saml2.metadata.RequestedAttribute;
 import org.opensaml.saml.saml2.metadata.SPSSODescriptor;
+import org.opensaml.saml.saml2.metadata.SingleLogoutService;
 
 /**
  * What the IdP needs from the service provider's metadata: its entity ID, the certificates that sign its
- * AuthnRequests, its HTTP-POST Assertion Consumer Services and the indexes of its AttributeConsumingServices.
+ * AuthnRequests, its HTTP-POST Assertion Consumer Services, its AttributeConsumingServices (index and the
+ * Names of their RequestedAttributes) and where it takes LogoutResponses.
  *
  * @param entityId the service provider's entity ID
  * @param signingCertificates certificates of KeyDescriptors with use signing (or no use); at least one
  * @param assertionConsumerServices the HTTP-POST ACSs; at least one
- * @param attributeConsumingServiceIndexes the indexes of the AttributeConsumingServices
+ * @param attributeConsumingServices the RequestedAttribute Names of each AttributeConsumingService, by index
+ * @param singleLogoutUrl the ResponseLocation (else Location) of its SingleLogoutService, preferring HTTP-POST;
+ *     null when it declares none
  */
 public record SpMetadata(String entityId, List<X509Certificate> signingCertificates,
-        List<Acs> assertionConsumerServices, Set<Integer> attributeConsumingServiceIndexes) {
+        List<Acs> assertionConsumerServices, Map<Integer, List<String>> attributeConsumingServices,
+        String singleLogoutUrl) {
 
     /**
      * An HTTP-POST Assertion Consumer Service.
@@ -48,13 +56,20 @@ public record SpMetadata(String entityId, List<X509Certificate> signingCertifica
         Objects.requireNonNull(entityId, "entityId");
         signingCertificates = List.copyOf(signingCertificates);
         assertionConsumerServices = List.copyOf(assertionConsumerServices);
-        attributeConsumingServiceIndexes = Set.copyOf(attributeConsumingServiceIndexes);
+        Map<Integer, List<String>> services = new TreeMap<>();
+        attributeConsumingServices.forEach((index, names) -> services.put(index, List.copyOf(names)));
+        attributeConsumingServices = Collections.unmodifiableMap(services);
         if (signingCertificates.isEmpty()) {
             throw new IllegalArgumentException("the service provider metadata has no signing certificate");
         }
         if (assertionConsumerServices.isEmpty()) {
             throw new IllegalArgumentException("the service provider metadata has no HTTP-POST AssertionConsumerService");
         }
+    }
+
+    /** @return the indexes of the AttributeConsumingServices, in ascending order */
+    public Set<Integer> attributeConsumingServiceIndexes() {
+        return attributeConsumingServices.keySet();
     }
 
     /**
@@ -76,15 +91,29 @@ public record SpMetadata(String entityId, List<X509Certificate> signingCertifica
                 services.add(new Acs(acs.getIndex(), acs.getLocation(), Boolean.TRUE.equals(acs.isDefault())));
             }
         }
-        Set<Integer> attributeServices = new TreeSet<>();
+        Map<Integer, List<String>> attributeServices = new TreeMap<>();
         for (AttributeConsumingService service : sp.getAttributeConsumingServices()) {
-            attributeServices.add(service.getIndex());
+            List<String> names = new ArrayList<>();
+            for (RequestedAttribute attribute : service.getRequestedAttributes()) {
+                if (attribute.getName() != null) {
+                    names.add(attribute.getName().trim());
+                }
+            }
+            attributeServices.put(service.getIndex(), names);
         }
         try {
-            return new SpMetadata(entity.getEntityID(), certificates, services, attributeServices);
+            return new SpMetadata(entity.getEntityID(), certificates, services, attributeServices,
+                    singleLogoutUrl(sp.getSingleLogoutServices()));
         } catch (IllegalArgumentException e) {
             throw new SamlXmlException(e.getMessage(), e);
         }
+    }
+
+    private static String singleLogoutUrl(List<SingleLogoutService> services) {
+        return services.stream()
+                .sorted(Comparator.comparing(slo -> !SAMLConstants.SAML2_POST_BINDING_URI.equals(slo.getBinding())))
+                .map(slo -> slo.getResponseLocation() != null ? slo.getResponseLocation() : slo.getLocation())
+                .filter(Objects::nonNull).findFirst().orElse(null);
     }
 
     /**

@@ -1,7 +1,7 @@
 package io.github.cieservlet.testidp.request;
 
 import io.github.cieservlet.CieLevel;
-import io.github.cieservlet.config.LevelComparison;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -10,13 +10,18 @@ import java.util.Objects;
  * @param replyTo where the Response goes
  * @param requestedLevel the level in RequestedAuthnContext
  * @param comparison the Comparison of RequestedAuthnContext
+ * @param attributeConsumingServiceIndex the AttributeConsumingServiceIndex, or null when the request has none
+ * @param requestedAttributes the Names of the attributes that AttributeConsumingService asks for (empty if none)
  */
-public record ValidRequest(ReplyTo replyTo, CieLevel requestedLevel, LevelComparison comparison) {
+public record ValidRequest(ReplyTo replyTo, CieLevel requestedLevel, Comparison comparison,
+        Integer attributeConsumingServiceIndex, List<String> requestedAttributes) {
 
-    /** Checks the fields. */
+    /** Checks the fields and copies the list. */
     public ValidRequest {
         Objects.requireNonNull(replyTo, "replyTo");
         Objects.requireNonNull(requestedLevel, "requestedLevel");
         Objects.requireNonNull(comparison, "comparison");
+        requestedAttributes = List.copyOf(requestedAttributes);
     }
+
 }

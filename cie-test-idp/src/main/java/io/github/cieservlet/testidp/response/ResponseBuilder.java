@@ -12,8 +12,16 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import javax.xml.XMLConstants;
+import javax.xml.namespace.QName;
+import org.opensaml.core.xml.XMLObject;
+import org.opensaml.core.xml.schema.XSAny;
 import org.opensaml.core.xml.schema.XSString;
+import org.opensaml.core.xml.schema.impl.XSAnyBuilder;
 import org.opensaml.saml.common.SAMLVersion;
 import org.opensaml.saml.saml2.core.Assertion;
 import org.opensaml.saml.saml2.core.Attribute;
@@ -26,6 +34,7 @@ import org.opensaml.saml.saml2.core.AuthnContextClassRef;
 import org.opensaml.saml.saml2.core.AuthnStatement;
 import org.opensaml.saml.saml2.core.Conditions;
 import org.opensaml.saml.saml2.core.Issuer;
+import org.opensaml.saml.saml2.core.LogoutResponse;
 import org.opensaml.saml.saml2.core.NameID;
 import org.opensaml.saml.saml2.core.NameIDType;
 import org.opensaml.saml.saml2.core.Response;
@@ -37,12 +46,21 @@ import org.opensaml.saml.saml2.core.SubjectConfirmation;
 import org.opensaml.saml.saml2.core.SubjectConfirmationData;
 
 /**
- * Builds the signed Responses of the test IdP, shaped like the Ministry's (Response Issuer without Format,
- * Assertion Issuer with Format entity, transient NameID qualified by both entity IDs, bearer confirmation,
- * 5-minute validity, the four eIDAS minimum-dataset attributes). On success the Assertion is signed first, then
- * the Response; errors are a signed Response with the CIE status and no Assertion.
+ * Builds the signed Responses of a test IdP. The CIE IdP's are shaped like the Ministry's (Response Issuer without
+ * Format, Assertion Issuer with Format entity, transient NameID qualified by both entity IDs, bearer confirmation,
+ * 5-minute validity, the four eIDAS minimum-dataset attributes with their FriendlyNames). The SPID and FICEP IdPs'
+ * differ only where the SPID rules do: both Issuers with Format entity, and the attributes are those of the
+ * requested AttributeConsumingService that the person has (none without one), NameFormat basic, {@code xsi:type}
+ * xs:date for dates and xs:string otherwise. On success the Assertion is signed first, then the Response; errors
+ * are a signed Response with the status of the error code and no Assertion.
  */
 public final class ResponseBuilder {
+
+    /** The attributes SPID types as xs:date; every other one is xs:string. */
+    private static final Set<String> DATE_ATTRIBUTES = Set.of("dateOfBirth", "expirationDate");
+    private static final QName XS_DATE = new QName(XMLConstants.W3C_XML_SCHEMA_NS_URI, "date", "xsd");
+    private static final Map<String, String> CIE_FRIENDLY_NAMES = Map.of("name", "Nome", "familyName", "Cognome",
+            "dateOfBirth", "Data di Nascita", "fiscalNumber", "Codice Fiscale");
 
     /** How long an Assertion may be used after it is issued. */
     public static final Duration VALIDITY = Duration.ofMinutes(5);
@@ -63,15 +81,29 @@ public final class ResponseBuilder {
     }
 
     /**
+     * A success releasing every attribute the person has (for the CIE IdP: its four).
+     *
      * @param to the request answered
-     * @param citizen who authenticated
+     * @param person who authenticated
      * @param level the level asserted
      * @return the signed Response XML, with its signed Assertion
      */
-    public String success(ReplyTo to, TestCitizen citizen, CieLevel level) {
+    public String success(ReplyTo to, TestPerson person, CieLevel level) {
+        return success(to, List.copyOf(person.attributes().keySet()), person, level);
+    }
+
+    /**
+     * @param to the request answered
+     * @param requestedAttributes the Names of the attributes asked for (SPID, FICEP); the CIE IdP ignores them
+     *     and always releases its four
+     * @param person who authenticated
+     * @param level the level asserted
+     * @return the signed Response XML, with its signed Assertion
+     */
+    public String success(ReplyTo to, List<String> requestedAttributes, TestPerson person, CieLevel level) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         Response response = response(to, now, status(StatusCode.SUCCESS, null, null));
-        Assertion assertion = assertion(to, citizen, level, now);
+        Assertion assertion = assertion(to, requestedAttributes, person, level, now);
         signer.sign(assertion);
         response.getAssertions().add(assertion);
         signer.sign(response);
@@ -90,6 +122,28 @@ public final class ResponseBuilder {
         return SecureXml.toXml(response);
     }
 
+    /**
+     * @param to the LogoutRequest answered: the service provider's SingleLogoutService (in {@link ReplyTo#acsUrl()})
+     *     and the request's ID
+     * @param refusal why the logout is refused, or null for Success
+     * @return the signed LogoutResponse XML: Success, or Requester / RequestDenied
+     */
+    public String logoutResponse(ReplyTo to, String refusal) {
+        LogoutResponse response = SamlObjects.build(LogoutResponse.DEFAULT_ELEMENT_NAME, LogoutResponse.class);
+        response.setID(SamlIds.newId());
+        response.setVersion(SAMLVersion.VERSION_20);
+        response.setIssueInstant(clock.instant().truncatedTo(ChronoUnit.MILLIS));
+        response.setInResponseTo(to.inResponseTo());
+        response.setDestination(to.acsUrl());
+        Issuer issuer = issuer(NameIDType.ENTITY);
+        issuer.setNameQualifier(idp.entityId());
+        response.setIssuer(issuer);
+        response.setStatus(refusal == null ? status(StatusCode.SUCCESS, null, null)
+                : status(StatusCode.REQUESTER, StatusCode.REQUEST_DENIED, null));
+        signer.sign(response);
+        return SecureXml.toXml(response);
+    }
+
     private Response response(ReplyTo to, Instant now, Status status) {
         Response response = SamlObjects.build(Response.DEFAULT_ELEMENT_NAME, Response.class);
         response.setID(SamlIds.newId());
@@ -97,7 +151,7 @@ public final class ResponseBuilder {
         response.setIssueInstant(now);
         response.setInResponseTo(to.inResponseTo());
         response.setDestination(to.acsUrl());
-        response.setIssuer(issuer(null));
+        response.setIssuer(issuer(idp.scheme().followsSpidRules() ? NameIDType.ENTITY : null));
         response.setStatus(status);
         return response;
     }
@@ -127,7 +181,8 @@ public final class ResponseBuilder {
         return status;
     }
 
-    private Assertion assertion(ReplyTo to, TestCitizen citizen, CieLevel level, Instant now) {
+    private Assertion assertion(ReplyTo to, List<String> requestedAttributes, TestPerson person, CieLevel level,
+            Instant now) {
         Instant notOnOrAfter = now.plus(VALIDITY);
         Assertion assertion = SamlObjects.build(Assertion.DEFAULT_ELEMENT_NAME, Assertion.class);
         assertion.setID(SamlIds.newId());
@@ -137,7 +192,11 @@ public final class ResponseBuilder {
         assertion.setSubject(subject(to, notOnOrAfter));
         assertion.setConditions(conditions(to, now, notOnOrAfter));
         assertion.getAuthnStatements().add(authnStatement(level, now));
-        assertion.getAttributeStatements().add(attributes(citizen));
+        AttributeStatement attributes = idp.scheme().followsSpidRules() ? spidAttributes(requestedAttributes, person)
+                : cieAttributes(person);
+        if (!attributes.getAttributes().isEmpty()) {
+            assertion.getAttributeStatements().add(attributes);
+        }
         return assertion;
     }
 
@@ -190,23 +249,43 @@ public final class ResponseBuilder {
         return statement;
     }
 
-    private static AttributeStatement attributes(TestCitizen citizen) {
+    private static AttributeStatement cieAttributes(TestPerson person) {
         AttributeStatement statement = SamlObjects.build(AttributeStatement.DEFAULT_ELEMENT_NAME, AttributeStatement.class);
-        statement.getAttributes().add(attribute("name", "Nome", citizen.givenName()));
-        statement.getAttributes().add(attribute("familyName", "Cognome", citizen.familyName()));
-        statement.getAttributes().add(attribute("dateOfBirth", "Data di Nascita", citizen.dateOfBirth().toString()));
-        statement.getAttributes().add(attribute("fiscalNumber", "Codice Fiscale", "TINIT-" + citizen.fiscalCode()));
+        person.attributes().forEach((name, value) -> statement.getAttributes().add(
+                attribute(name, CIE_FRIENDLY_NAMES.get(name), stringValue(value))));
         return statement;
     }
 
-    private static Attribute attribute(String name, String friendlyName, String value) {
+    private static AttributeStatement spidAttributes(List<String> requested, TestPerson person) {
+        AttributeStatement statement = SamlObjects.build(AttributeStatement.DEFAULT_ELEMENT_NAME, AttributeStatement.class);
+        for (String name : requested) {
+            String value = person.attributes().get(name);
+            if (value != null) {
+                statement.getAttributes().add(attribute(name, null,
+                        DATE_ATTRIBUTES.contains(name) ? dateValue(value) : stringValue(value)));
+            }
+        }
+        return statement;
+    }
+
+    private static XMLObject stringValue(String value) {
         XSString text = SamlObjects.build(AttributeValue.DEFAULT_ELEMENT_NAME, XSString.TYPE_NAME, XSString.class);
         text.setValue(value);
+        return text;
+    }
+
+    private static XMLObject dateValue(String value) {
+        XSAny date = new XSAnyBuilder().buildObject(AttributeValue.DEFAULT_ELEMENT_NAME, XS_DATE);
+        date.setTextContent(value);
+        return date;
+    }
+
+    private static Attribute attribute(String name, String friendlyName, XMLObject value) {
         Attribute attribute = SamlObjects.build(Attribute.DEFAULT_ELEMENT_NAME, Attribute.class);
         attribute.setName(name);
         attribute.setNameFormat(Attribute.BASIC);
         attribute.setFriendlyName(friendlyName);
-        attribute.getAttributeValues().add(text);
+        attribute.getAttributeValues().add(value);
         return attribute;
     }
 }

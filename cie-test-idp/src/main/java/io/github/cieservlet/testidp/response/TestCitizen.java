@@ -1,12 +1,15 @@
 package io.github.cieservlet.testidp.response;
 
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
- * The invented citizens a developer can log in as. Their fiscal codes are well-formed (right check letter)
- * but belong to nobody; values are upper case, as CIE sends them.
+ * The invented citizens a developer can log in as at the CIE test IdP. Their fiscal codes are well-formed (right
+ * check letter) but belong to nobody; values are upper case, as CIE sends them.
  */
-public enum TestCitizen {
+public enum TestCitizen implements TestPerson {
     /** The classic example citizen, born in Rome. */
     MARIO_ROSSI("MARIO", "ROSSI", LocalDate.of(1980, 1, 1), "RSSMRA80A01H501U"),
     /** A citizen born in Milan. */
@@ -15,6 +18,8 @@ public enum TestCitizen {
     GIUSEPPE_ESPOSITO("GIUSEPPE", "ESPOSITO", LocalDate.of(1955, 12, 31), "SPSGPP55T31F839Q"),
     /** A citizen with two given names and an apostrophe in the surname, born in Turin. */
     ANNA_MARIA_D_ANGELO("ANNA MARIA", "D'ANGELO", LocalDate.of(2001, 9, 9), "DNGNMR01P49L219V");
+
+    private static final DateTimeFormatter ITALIAN_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
     private final String name;
     private final String familyName;
@@ -46,5 +51,21 @@ public enum TestCitizen {
     /** @return the fiscal code; the {@code fiscalNumber} attribute is {@code TINIT-} followed by it */
     public String fiscalCode() {
         return fiscalCode;
+    }
+
+    @Override
+    public String description() {
+        return name + " " + familyName + ", codice fiscale " + fiscalCode + ", nato/a il " + dateOfBirth.format(ITALIAN_DATE);
+    }
+
+    /** @return the four attributes CIE releases: name, familyName, dateOfBirth, fiscalNumber */
+    @Override
+    public Map<String, String> attributes() {
+        Map<String, String> attributes = new LinkedHashMap<>();
+        attributes.put("name", name);
+        attributes.put("familyName", familyName);
+        attributes.put("dateOfBirth", dateOfBirth.toString());
+        attributes.put("fiscalNumber", "TINIT-" + fiscalCode);
+        return attributes;
     }
 }

@@ -1,5 +1,6 @@
 /**
- * The test citizens and the signed Responses the test IdP sends back, shaped like the Ministry's: a signed
- * Response carrying a signed Assertion on success, or a signed Response with an error status and no Assertion.
+ * The test people (CIE citizens, SPID people, eIDAS people), the outcomes a developer can choose, and the signed
+ * Responses the test IdPs send back: a signed Response carrying a signed Assertion on success, or a signed Response
+ * with an error status and no Assertion; and the SPID LogoutResponse.
  */
 package io.github.cieservlet.testidp.response;

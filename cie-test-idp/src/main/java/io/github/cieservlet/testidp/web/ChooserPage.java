@@ -1,43 +1,46 @@
 package io.github.cieservlet.testidp.web;
 
 import io.github.cieservlet.CieLevel;
-import io.github.cieservlet.config.LevelComparison;
+import io.github.cieservlet.testidp.idp.IdpScheme;
 import io.github.cieservlet.testidp.request.ValidRequest;
 import io.github.cieservlet.testidp.response.Outcome;
-import io.github.cieservlet.testidp.response.TestCitizen;
+import io.github.cieservlet.testidp.response.TestPeople;
+import io.github.cieservlet.testidp.response.TestPerson;
 import io.github.cieservlet.web.Html;
-import java.time.format.DateTimeFormatter;
+import java.util.List;
 
 /**
- * The page where the developer plays the citizen: which test citizen authenticates, how the authentication
+ * The page where the developer plays the citizen: which test person authenticates, how the authentication
  * ends, and which level the IdP asserts (the requested one by default; another one to test the service
- * provider's refusal). Plain HTML form, no script.
+ * provider's refusal). Plain HTML form, no script; one radio button per choice, with the id
+ * {@code <field>-<value>} (e.g. {@code citizen-MARIO_ROSSI}, {@code outcome-CONSENT_DENIED}, {@code level-L2}), and
+ * one submit button.
  */
 final class ChooserPage {
 
     /** Form field: the pending-request token. */
     static final String TOKEN = "token";
-    /** Form field: the {@link TestCitizen} name. */
+    /** Form field: the {@link TestPerson} name. */
     static final String CITIZEN = "citizen";
     /** Form field: the {@link Outcome} name. */
     static final String OUTCOME = "outcome";
     /** Form field: the {@link CieLevel} name. */
     static final String LEVEL = "level";
 
-    private static final DateTimeFormatter ITALIAN_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
-
     private ChooserPage() {
     }
 
     /**
+     * @param scheme the test IdP answering
      * @param request the request being answered
      * @param token the token naming it
      * @param continueUrl where the form posts
      * @return the content of {@code <main>}
      */
-    static String render(ValidRequest request, String token, String continueUrl) {
+    static String render(IdpScheme scheme, ValidRequest request, String token, String continueUrl) {
         StringBuilder html = new StringBuilder()
-                .append("<h1>Entra con CIE: scegli come rispondere</h1>\n")
+                .append("<h1>Entra con ").append(Html.escape(scheme.displayName()))
+                .append(": scegli come rispondere</h1>\n")
                 .append("<p>Qui fai la parte del cittadino. Scegli chi si autentica, come finisce l'autenticazione e")
                 .append(" quale livello attestare: la risposta firmata tornerà al fornitore di servizi.</p>\n")
                 .append("<h2>Richiesta ricevuta</h2>\n<dl>\n")
@@ -45,26 +48,31 @@ final class ChooserPage {
                 .append(term("Indirizzo di ritorno (AssertionConsumerService)", request.replyTo().acsUrl()))
                 .append(term("Livello richiesto", levelName(request.requestedLevel()) + ", confronto "
                         + request.comparison().wireValue()))
-                .append(term("ID della richiesta", request.replyTo().inResponseTo()))
-                .append("</dl>\n")
+                .append(term("ID della richiesta", request.replyTo().inResponseTo()));
+        if (scheme.followsSpidRules()) {
+            html.append(term("Attributi richiesti (AttributeConsumingServiceIndex "
+                    + request.attributeConsumingServiceIndex() + ")", request.requestedAttributes().isEmpty()
+                            ? "nessuno" : String.join(", ", request.requestedAttributes())));
+        }
+        html.append("</dl>\n")
                 .append("<form method=\"post\" action=\"").append(Html.escape(continueUrl)).append("\">\n")
                 .append("<input type=\"hidden\" name=\"").append(TOKEN).append("\" value=\"")
                 .append(Html.escape(token)).append("\">\n");
         html.append("<fieldset>\n<legend>Cittadino di prova</legend>\n");
-        for (TestCitizen citizen : TestCitizen.values()) {
-            html.append(choice(CITIZEN, citizen.name(), citizen.ordinal() == 0,
-                    citizen.givenName() + " " + citizen.familyName() + ", codice fiscale " + citizen.fiscalCode()
-                            + ", nato/a il " + citizen.dateOfBirth().format(ITALIAN_DATE)));
+        List<TestPerson> people = TestPeople.at(scheme);
+        for (TestPerson person : people) {
+            html.append(choice(CITIZEN, person.name(), person == people.get(0), person.description()));
         }
         html.append("</fieldset>\n<fieldset>\n<legend>Esito dell'autenticazione</legend>\n");
-        for (Outcome outcome : Outcome.values()) {
+        for (Outcome outcome : Outcome.offeredAt(scheme)) {
             String label = outcome.errorCode().map(code -> "Errore " + code.label() + ": ").orElse("") + outcome.label();
             html.append(choice(OUTCOME, outcome.name(), outcome == Outcome.SUCCESS, label));
         }
         html.append("</fieldset>\n<fieldset>\n<legend>Livello di autenticazione da attestare (solo se riuscita)</legend>\n");
+        CieLevel preselected = request.comparison().lowestAccepted(request.requestedLevel())
+                .orElse(request.requestedLevel());
         for (CieLevel level : CieLevel.values()) {
-            html.append(choice(LEVEL, level.name(), level == request.requestedLevel(),
-                    levelName(level) + levelNote(request, level)));
+            html.append(choice(LEVEL, level.name(), level == preselected, levelName(level) + levelNote(request, level)));
         }
         return html.append("</fieldset>\n<button type=\"submit\">Invia la risposta al servizio</button>\n</form>\n")
                 .toString();
@@ -86,11 +94,13 @@ final class ChooserPage {
     }
 
     private static String levelNote(ValidRequest request, CieLevel level) {
-        if (level == request.requestedLevel()) {
+        CieLevel requested = request.requestedLevel();
+        if (!request.comparison().accepts(requested, level)) {
+            return ": non soddisfa la richiesta, il servizio deve rifiutare l'accesso";
+        }
+        if (level == requested) {
             return ": quello richiesto";
         }
-        boolean acceptable = request.comparison() == LevelComparison.MINIMUM && level.isAtLeast(request.requestedLevel());
-        return acceptable ? ": più alto del richiesto, accettabile"
-                : ": non soddisfa la richiesta, il servizio deve rifiutare l'accesso";
+        return level.isAtLeast(requested) ? ": più alto del richiesto, accettabile" : ": più basso del richiesto, accettabile";
     }
 }

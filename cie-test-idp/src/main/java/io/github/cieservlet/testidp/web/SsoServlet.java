@@ -12,12 +12,14 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A SingleSignOnService: {@code POST .../POST/SSO} or {@code GET .../Redirect/SSO}. A good AuthnRequest gets
- * the choice page; a bad one gets the IdP error page (nr02-nr07, nr10) or a signed error Response back to the
+ * A SingleSignOnService: for CIE {@code POST .../POST/SSO} or {@code GET .../Redirect/SSO}; for SPID and FICEP
+ * one URL, {@code .../sso}, taking HTTP-POST requests by POST and HTTP-Redirect ones by GET. A good AuthnRequest
+ * gets the choice page; a bad one gets the IdP error page (nr02-nr07, nr10) or a signed error Response back to the
  * service provider (nr08-nr18), as the real IdP does.
  */
 public final class SsoServlet extends IdpServlet {
@@ -25,31 +27,34 @@ public final class SsoServlet extends IdpServlet {
     private static final long serialVersionUID = 1L;
     private static final Log LOG = Log.of(SsoServlet.class);
 
-    private final RequestBinding binding;
     private final transient IdpEndpoints idp;
     private final transient AuthnRequestChecker checker;
     private final transient ResponseBuilder responses;
     private final transient PendingLogins pending;
 
     /**
-     * @param binding the binding this endpoint serves
      * @param idp the IdP's URLs
      * @param checker checks requests
      * @param responses builds error Responses
      * @param pending keeps good requests until the developer chooses
+     * @param bindings the bindings this endpoint serves: HTTP-POST by POST, HTTP-Redirect by GET
      */
-    public SsoServlet(RequestBinding binding, IdpEndpoints idp, AuthnRequestChecker checker, ResponseBuilder responses,
-            PendingLogins pending) {
-        super(binding == RequestBinding.POST ? "POST" : "GET");
-        this.binding = Objects.requireNonNull(binding, "binding");
+    public SsoServlet(IdpEndpoints idp, AuthnRequestChecker checker, ResponseBuilder responses, PendingLogins pending,
+            RequestBinding... bindings) {
+        super(Arrays.stream(bindings).map(SsoServlet::method).toArray(String[]::new));
         this.idp = Objects.requireNonNull(idp, "idp");
         this.checker = Objects.requireNonNull(checker, "checker");
         this.responses = Objects.requireNonNull(responses, "responses");
         this.pending = Objects.requireNonNull(pending, "pending");
     }
 
+    private static String method(RequestBinding binding) {
+        return binding == RequestBinding.POST ? "POST" : "GET";
+    }
+
     @Override
     void handle(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        RequestBinding binding = "POST".equals(request.getMethod()) ? RequestBinding.POST : RequestBinding.REDIRECT;
         ValidRequest valid;
         try {
             if (binding == RequestBinding.POST) {
@@ -75,8 +80,8 @@ public final class SsoServlet extends IdpServlet {
                 valid.replyTo().spEntityId(), IdpEndpoints.bindingName(binding), valid.comparison().wireValue(),
                 valid.requestedLevel());
         String token = pending.add(valid);
-        IdpPage.send(response, HttpServletResponse.SC_OK, "Accesso con CIE",
-                ChooserPage.render(valid, token, idp.continueUrl()), false);
+        IdpPage.send(response, HttpServletResponse.SC_OK, "Accesso con " + idp.scheme().displayName(),
+                ChooserPage.render(idp.scheme(), valid, token, idp.continueUrl()), false);
     }
 
     /** @return the parameter's value, or null when it is absent or given more than once */

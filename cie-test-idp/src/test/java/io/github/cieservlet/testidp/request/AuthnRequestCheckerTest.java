@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import io.github.cieservlet.CieLevel;
-import io.github.cieservlet.config.LevelComparison;
 import io.github.cieservlet.config.RequestBinding;
 import io.github.cieservlet.saml.RedirectBinding;
 import io.github.cieservlet.saml.SamlObjects;
@@ -52,7 +51,7 @@ class AuthnRequestCheckerTest {
         ValidRequest valid = checker.checkPost(TestSp.signedPost(request, TestSp.key()), RELAY);
         assertThat(valid.replyTo()).isEqualTo(new ReplyTo(TestSp.ENTITY_ID, TestSp.ACS_URL, request.getID(), RELAY));
         assertThat(valid.requestedLevel()).isEqualTo(CieLevel.L3);
-        assertThat(valid.comparison()).isEqualTo(LevelComparison.MINIMUM);
+        assertThat(valid.comparison()).isEqualTo(Comparison.MINIMUM);
         assertThat(source.refreshes).isZero();
     }
 
@@ -73,7 +72,7 @@ class AuthnRequestCheckerTest {
         ValidRequest valid = checker.checkPost(TestSp.signedPost(request, TestSp.key()), RELAY);
         assertThat(valid.replyTo().acsUrl()).isEqualTo(TestSp.OTHER_ACS_URL);
         assertThat(valid.requestedLevel()).isEqualTo(CieLevel.L2);
-        assertThat(valid.comparison()).isEqualTo(LevelComparison.EXACT);
+        assertThat(valid.comparison()).isEqualTo(Comparison.EXACT);
     }
 
     @Test

@@ -7,7 +7,7 @@ import io.github.cieservlet.saml.SamlXmlException;
 import io.github.cieservlet.testidp.testing.TestSp;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class SpMetadataTest {
@@ -27,9 +27,32 @@ class SpMetadataTest {
     }
 
     @Test
+    void readsTheRequestedAttributesOfEachServiceAndTheSingleLogoutService() throws Exception {
+        SpMetadata sp = TestSp.spidMetadata(TestSp.key().certificate());
+        assertThat(sp.attributeConsumingServiceIndexes()).containsExactly(0, 1, 99, 100);
+        assertThat(sp.attributeConsumingServices().get(0)).isEqualTo(TestSp.SPID_ATTRIBUTES_0);
+        assertThat(sp.attributeConsumingServices().get(1)).containsExactly("spidCode", "email");
+        assertThat(sp.singleLogoutUrl()).isEqualTo("http://localhost:8080/portale/cie/slo");
+    }
+
+    @Test
+    void aPostSingleLogoutServiceAndItsResponseLocationArePreferred() throws Exception {
+        String xml = TestSp.spidMetadataXml(TestSp.key().certificate(), TestSp.ACS_URL).replace("<md:NameIDFormat>",
+                "<md:SingleLogoutService Binding=\"urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST\""
+                        + " Location=\"https://sp/slo-post\" ResponseLocation=\"https://sp/slo-post-response\"/>"
+                        + "<md:NameIDFormat>");
+        assertThat(SpMetadata.parse(xml.getBytes(StandardCharsets.UTF_8)).singleLogoutUrl())
+                .isEqualTo("https://sp/slo-post-response");
+        String none = TestSp.spidMetadataXml(TestSp.key().certificate(), TestSp.ACS_URL)
+                .replaceAll("<md:SingleLogoutService [^>]*/>", "");
+        assertThat(SpMetadata.parse(none.getBytes(StandardCharsets.UTF_8)).singleLogoutUrl()).isNull();
+    }
+
+    @Test
     void withoutIsDefaultTheLowestIndexIsTheDefault() {
         SpMetadata sp = new SpMetadata("sp", List.of(TestSp.key().certificate()),
-                List.of(new SpMetadata.Acs(3, "https://a", false), new SpMetadata.Acs(1, "https://b", false)), Set.of());
+                List.of(new SpMetadata.Acs(3, "https://a", false), new SpMetadata.Acs(1, "https://b", false)), Map.of(),
+                null);
         assertThat(sp.defaultAcs().location()).isEqualTo("https://b");
     }
 

@@ -2,7 +2,10 @@ package io.github.cieservlet.testidp.response;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.cieservlet.testidp.idp.IdpScheme;
 import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class TestCitizenTest {
@@ -29,6 +32,29 @@ class TestCitizenTest {
             int day = Integer.parseInt(code.substring(9, 11));
             assertThat(day % 40).isEqualTo(citizen.dateOfBirth().getDayOfMonth());
         }
+    }
+
+    @Test
+    void theSpidAndEidasPeopleHaveWellFormedFiscalNumbersAndSpidCodes() {
+        for (IdpScheme scheme : List.of(IdpScheme.SPID, IdpScheme.FICEP)) {
+            for (TestPerson person : TestPeople.at(scheme)) {
+                Map<String, String> attributes = person.attributes();
+                assertThat(attributes).as(person.name()).containsKeys("spidCode", "name", "familyName", "dateOfBirth");
+                String fiscalNumber = attributes.get("fiscalNumber");
+                if (fiscalNumber != null) {
+                    assertThat(fiscalNumber).as(person.name()).startsWith("TINIT-");
+                    String code = fiscalNumber.substring("TINIT-".length());
+                    assertThat(code.charAt(15)).as(person.name() + " check letter").isEqualTo(checkLetter(code));
+                    assertThat(code.substring(6, 8)).isEqualTo(attributes.get("dateOfBirth").substring(2, 4));
+                }
+                assertThat(attributes.get("spidCode")).as(person.name())
+                        .matches(scheme == IdpScheme.SPID ? "[A-Z]{4}[A-Za-z0-9]{10}" : "[A-Z]{2}/IT/.+");
+                assertThat(TestPeople.find(scheme, person.name())).contains(person);
+            }
+        }
+        assertThat(TestPeople.at(IdpScheme.FICEP)).anySatisfy(person ->
+                assertThat(person.attributes()).doesNotContainKey("fiscalNumber"));
+        assertThat(TestPeople.find(IdpScheme.SPID, "BIANCA_VERDI")).isEmpty();
     }
 
     private static char checkLetter(String code) {

@@ -15,14 +15,19 @@ import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import org.opensaml.saml.common.SAMLObjectContentReference;
 import org.opensaml.saml.common.SAMLVersion;
 import org.opensaml.saml.saml2.core.AuthnContextClassRef;
 import org.opensaml.saml.saml2.core.AuthnContextComparisonTypeEnumeration;
 import org.opensaml.saml.saml2.core.AuthnRequest;
+import org.opensaml.saml.saml2.core.LogoutRequest;
+import org.opensaml.saml.saml2.core.NameID;
 import org.opensaml.saml.saml2.core.NameIDPolicy;
 import org.opensaml.saml.saml2.core.NameIDType;
+import org.opensaml.saml.saml2.core.RequestAbstractType;
 import org.opensaml.saml.saml2.core.RequestedAuthnContext;
+import org.opensaml.saml.saml2.core.SessionIndex;
 import org.opensaml.security.x509.BasicX509Credential;
 import org.opensaml.xmlsec.signature.Signature;
 import org.opensaml.xmlsec.signature.support.SignatureConstants;
@@ -43,6 +48,9 @@ public final class TestSp {
     public static final String OTHER_ACS_URL = "http://localhost:8080/portale/cie/acs2";
     /** Index 2, an HTTP-Redirect ACS that a Response cannot use. */
     public static final String REDIRECT_ACS_URL = "http://localhost:8080/portale/cie/acs-redirect";
+
+    /** The attributes of the SPID AttributeConsumingService 0. */
+    public static final List<String> SPID_ATTRIBUTES_0 = List.of("name", "familyName", "fiscalNumber", "dateOfBirth");
 
     private static volatile IdpCredentials key;
     private static volatile IdpCredentials otherKey;
@@ -72,25 +80,95 @@ public final class TestSp {
      * @return the SP metadata: signing and encryption keys, three ACSs, AttributeConsumingService 0
      */
     public static String metadataXml(X509Certificate signing, String acsUrl) {
-        return "<md:EntityDescriptor xmlns:md=\"urn:oasis:names:tc:SAML:2.0:metadata\""
-                + " xmlns:ds=\"http://www.w3.org/2000/09/xmldsig#\" entityID=\"" + ENTITY_ID + "\">"
-                + "<md:SPSSODescriptor protocolSupportEnumeration=\"urn:oasis:names:tc:SAML:2.0:protocol\""
-                + " AuthnRequestsSigned=\"true\" WantAssertionsSigned=\"true\">"
-                + keyDescriptor("signing", signing)
-                + keyDescriptor("encryption", otherKey().certificate())
-                + "<md:SingleLogoutService Binding=\"urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect\""
-                + " Location=\"http://localhost:8080/portale/cie/slo\"/>"
-                + "<md:NameIDFormat>urn:oasis:names:tc:SAML:2.0:nameid-format:transient</md:NameIDFormat>"
-                + "<md:AssertionConsumerService index=\"0\" isDefault=\"true\""
-                + " Binding=\"urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST\" Location=\"" + acsUrl + "\"/>"
-                + "<md:AssertionConsumerService index=\"1\""
+        return spMetadataXml(signing, acsUrl, keyDescriptor("encryption", otherKey().certificate()),
+                "<md:AssertionConsumerService index=\"1\""
                 + " Binding=\"urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST\" Location=\"" + OTHER_ACS_URL + "\"/>"
                 + "<md:AssertionConsumerService index=\"2\""
                 + " Binding=\"urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect\" Location=\"" + REDIRECT_ACS_URL + "\"/>"
                 + "<md:AttributeConsumingService index=\"0\"><md:ServiceName xml:lang=\"\">Portale</md:ServiceName>"
                 + "<md:RequestedAttribute Name=\"fiscalNumber\"/><md:RequestedAttribute Name=\"name\"/>"
-                + "</md:AttributeConsumingService>"
+                + "</md:AttributeConsumingService>");
+    }
+
+    /**
+     * @param signing the certificate published for signing
+     * @param acsUrl the URL of ACS index 0
+     * @return SPID SP metadata as the SPID rules shape it: one HTTP-POST ACS, index 0, default; AttributeConsumingService
+     *     0 ({@link #SPID_ATTRIBUTES_0}), 1 (spidCode, email) and the FICEP ones, 99 and 100
+     */
+    public static String spidMetadataXml(X509Certificate signing, String acsUrl) {
+        return spMetadataXml(signing, acsUrl, "",
+                attributeService(0, SPID_ATTRIBUTES_0.toArray(String[]::new))
+                + attributeService(1, "spidCode", "email")
+                + attributeService(99, "spidCode", "name", "familyName", "dateOfBirth", "fiscalNumber")
+                + attributeService(100, "spidCode", "name", "familyName", "dateOfBirth", "fiscalNumber",
+                        "placeOfBirth", "address", "gender"));
+    }
+
+    /**
+     * @return an EntityDescriptor with its SPSSODescriptor: the signing key, {@code moreKeys}, the HTTP-Redirect
+     *     SingleLogoutService, transient NameID, ACS index 0 (default, HTTP-POST, {@code acsUrl}), then {@code rest}
+     */
+    private static String spMetadataXml(X509Certificate signing, String acsUrl, String moreKeys, String rest) {
+        return "<md:EntityDescriptor xmlns:md=\"urn:oasis:names:tc:SAML:2.0:metadata\""
+                + " xmlns:ds=\"http://www.w3.org/2000/09/xmldsig#\" entityID=\"" + ENTITY_ID + "\">"
+                + "<md:SPSSODescriptor protocolSupportEnumeration=\"urn:oasis:names:tc:SAML:2.0:protocol\""
+                + " AuthnRequestsSigned=\"true\" WantAssertionsSigned=\"true\">"
+                + keyDescriptor("signing", signing)
+                + moreKeys
+                + "<md:SingleLogoutService Binding=\"urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect\""
+                + " Location=\"http://localhost:8080/portale/cie/slo\"/>"
+                + "<md:NameIDFormat>urn:oasis:names:tc:SAML:2.0:nameid-format:transient</md:NameIDFormat>"
+                + "<md:AssertionConsumerService index=\"0\" isDefault=\"true\""
+                + " Binding=\"urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST\" Location=\"" + acsUrl + "\"/>"
+                + rest
                 + "</md:SPSSODescriptor></md:EntityDescriptor>";
+    }
+
+    /**
+     * @param signing the certificate published for signing
+     * @return {@link #spidMetadataXml} with the default ACS, parsed
+     */
+    public static SpMetadata spidMetadata(X509Certificate signing) {
+        return parsed(spidMetadataXml(signing, ACS_URL));
+    }
+
+    /**
+     * @param destination the SSO URL of the SPID test IdP
+     * @param now the IssueInstant
+     * @return a request that passes every SPID check: Issuer with Format and NameQualifier, ForceAuthn, ACS index
+     *     0, AttributeConsumingService 0, minimum SpidL2
+     */
+    public static AuthnRequest validSpidRequest(String destination, Instant now) {
+        AuthnRequest request = validRequest(destination, now);
+        request.setRequestedAuthnContext(requestedAuthnContext(AuthnContextComparisonTypeEnumeration.MINIMUM,
+                CieLevel.L2.uri()));
+        return request;
+    }
+
+    /**
+     * @param destination the IdP's SingleLogoutService URL
+     * @param idpEntityId the IdP that authenticated the citizen
+     * @param now the IssueInstant
+     * @return a LogoutRequest as SPID shapes it: Issuer with Format and NameQualifier, transient NameID qualified by
+     *     the IdP, a SessionIndex
+     */
+    public static LogoutRequest logoutRequest(String destination, String idpEntityId, Instant now) {
+        LogoutRequest request = SamlObjects.build(LogoutRequest.DEFAULT_ELEMENT_NAME, LogoutRequest.class);
+        request.setID(SamlIds.newId());
+        request.setVersion(SAMLVersion.VERSION_20);
+        request.setIssueInstant(now);
+        request.setDestination(destination);
+        request.setIssuer(SamlObjects.entityIssuer(ENTITY_ID));
+        NameID nameId = SamlObjects.build(NameID.DEFAULT_ELEMENT_NAME, NameID.class);
+        nameId.setFormat(NameIDType.TRANSIENT);
+        nameId.setNameQualifier(idpEntityId);
+        nameId.setValue(SamlIds.newId());
+        request.setNameID(nameId);
+        SessionIndex index = SamlObjects.build(SessionIndex.DEFAULT_ELEMENT_NAME, SessionIndex.class);
+        index.setValue(SamlIds.newId());
+        request.getSessionIndexes().add(index);
+        return request;
     }
 
     /**
@@ -98,8 +176,12 @@ public final class TestSp {
      * @return {@link #metadataXml} with the default ACS, parsed
      */
     public static SpMetadata metadata(X509Certificate signing) {
+        return parsed(metadataXml(signing, ACS_URL));
+    }
+
+    private static SpMetadata parsed(String xml) {
         try {
-            return SpMetadata.parse(metadataXml(signing, ACS_URL).getBytes(StandardCharsets.UTF_8));
+            return SpMetadata.parse(xml.getBytes(StandardCharsets.UTF_8));
         } catch (SamlXmlException e) {
             throw new IllegalStateException(e);
         }
@@ -152,7 +234,7 @@ public final class TestSp {
      * @param signer whose key signs it
      * @return the HTTP-POST SAMLRequest value: the request with an enveloped signature, base64
      */
-    public static String signedPost(AuthnRequest request, IdpCredentials signer) {
+    public static String signedPost(RequestAbstractType request, IdpCredentials signer) {
         new XmlSigner(signer.privateKey(), signer.certificate()).sign(request);
         return base64(SecureXml.toXml(request));
     }
@@ -194,6 +276,15 @@ public final class TestSp {
     /** @param text text @return its UTF-8 bytes in base64 */
     public static String base64(String text) {
         return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String attributeService(int index, String... names) {
+        StringBuilder xml = new StringBuilder("<md:AttributeConsumingService index=\"" + index + "\">"
+                + "<md:ServiceName xml:lang=\"it\">Servizio " + index + "</md:ServiceName>");
+        for (String name : names) {
+            xml.append("<md:RequestedAttribute Name=\"").append(name).append("\"/>");
+        }
+        return xml.append("</md:AttributeConsumingService>").toString();
     }
 
     private static String keyDescriptor(String use, X509Certificate certificate) {

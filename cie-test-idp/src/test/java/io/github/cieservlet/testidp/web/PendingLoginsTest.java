@@ -3,7 +3,7 @@ package io.github.cieservlet.testidp.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.cieservlet.CieLevel;
-import io.github.cieservlet.config.LevelComparison;
+import io.github.cieservlet.testidp.request.Comparison;
 import io.github.cieservlet.testidp.request.ReplyTo;
 import io.github.cieservlet.testidp.request.ValidRequest;
 import java.time.Clock;
@@ -55,7 +55,8 @@ class PendingLoginsTest {
     }
 
     private static ValidRequest request(String id) {
-        return new ValidRequest(new ReplyTo("sp", "https://sp/acs", id, null), CieLevel.L3, LevelComparison.MINIMUM);
+        return new ValidRequest(new ReplyTo("sp", "https://sp/acs", id, null), CieLevel.L3, Comparison.MINIMUM, 0,
+                List.of());
     }
 
     private static final class MutableClock extends Clock {

@@ -1,45 +1,29 @@
 package io.github.cieservlet.testidp.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static io.github.cieservlet.testidp.testing.LocalPortal.field;
+import static io.github.cieservlet.testidp.testing.LocalPortal.formAction;
+import static io.github.cieservlet.testidp.testing.LocalPortal.samlResponse;
 
 import io.github.cieservlet.CieLevel;
 import io.github.cieservlet.saml.SecureXml;
-import io.github.cieservlet.testidp.TestIdpListener;
 import io.github.cieservlet.testidp.idp.IdpEndpoints;
+import io.github.cieservlet.testidp.testing.LocalPortal;
 import io.github.cieservlet.testidp.testing.TestSp;
-import jakarta.servlet.http.HttpServlet;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
-import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
-import org.eclipse.jetty.ee10.servlet.ServletHolder;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.opensaml.saml.common.xml.SAMLConstants;
 import org.opensaml.saml.saml2.core.Assertion;
 import org.opensaml.saml.saml2.core.AuthnRequest;
 import org.opensaml.saml.saml2.core.Response;
 import org.opensaml.saml.saml2.core.StatusCode;
 import org.opensaml.saml.saml2.metadata.EntityDescriptor;
 import org.opensaml.security.x509.BasicX509Credential;
-import org.opensaml.xmlsec.keyinfo.KeyInfoSupport;
 import org.opensaml.xmlsec.signature.support.SignatureValidator;
 
 /**
@@ -48,45 +32,20 @@ import org.opensaml.xmlsec.signature.support.SignatureValidator;
  */
 class TestIdpHttpTest {
 
-    private static final AtomicInteger SP_METADATA_READS = new AtomicInteger();
-    private static Server server;
+    private static LocalPortal portal;
     private static String base;
     private static String acsUrl;
-    private static final HttpClient CLIENT = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     @BeforeAll
     static void start() throws Exception {
-        server = new Server();
-        ServerConnector connector = new ServerConnector(server);
-        connector.setHost("127.0.0.1");
-        server.addConnector(connector);
-        connector.open();
-        base = "http://127.0.0.1:" + connector.getLocalPort() + "/portale";
-        acsUrl = base + "/cie/acs";
-
-        ServletContextHandler context = new ServletContextHandler();
-        context.setContextPath("/portale");
-        context.setInitParameter("cie.environment", "local");
-        context.setInitParameter("cie.publicBaseUrl", base);
-        context.addServlet(new ServletHolder(new HttpServlet() {
-            private static final long serialVersionUID = 1L;
-
-            @Override
-            protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-                SP_METADATA_READS.incrementAndGet();
-                response.setContentType("application/samlmetadata+xml");
-                response.getOutputStream().write(TestSp.metadataXml(TestSp.key().certificate(), acsUrl)
-                        .getBytes(StandardCharsets.UTF_8));
-            }
-        }), "/cie/metadata");
-        context.addEventListener(new TestIdpListener());
-        server.setHandler(context);
-        server.start();
+        portal = LocalPortal.start();
+        base = portal.base();
+        acsUrl = portal.acsUrl();
     }
 
     @AfterAll
     static void stop() throws Exception {
-        server.stop();
+        portal.close();
     }
 
     @Test
@@ -99,7 +58,7 @@ class TestIdpHttpTest {
         assertThat(chooser.body()).contains("MARIO ROSSI", "RSSMRA80A01H501U", "D&#39;ANGELO", "nr22", "nr25")
                 .doesNotContain("<script");
         assertThat(formAction(chooser.body())).isEqualTo(base + IdpEndpoints.CONTINUE_PATH);
-        assertThat(SP_METADATA_READS.get()).isPositive();
+        assertThat(portal.spMetadataReads()).isPositive();
         String token = field(chooser.body(), "token");
 
         HttpResponse<String> autoPost = post(IdpEndpoints.CONTINUE_PATH, Map.of("token", token,
@@ -189,45 +148,14 @@ class TestIdpHttpTest {
     }
 
     private static X509Certificate idpCertificate() throws Exception {
-        EntityDescriptor entity = SecureXml.parse(get(IdpEndpoints.METADATA_PATH).body().getBytes(StandardCharsets.UTF_8),
-                EntityDescriptor.class);
-        return KeyInfoSupport.getCertificates(entity.getIDPSSODescriptor(SAMLConstants.SAML20P_NS).getKeyDescriptors()
-                .get(0).getKeyInfo()).get(0);
-    }
-
-    private static Response samlResponse(String html) throws Exception {
-        return SecureXml.parse(Base64.getDecoder().decode(field(html, "SAMLResponse")), Response.class);
-    }
-
-    private static String field(String html, String name) {
-        Matcher matcher = Pattern.compile("name=\"" + name + "\" value=\"([^\"]*)\"").matcher(html);
-        assertThat(matcher.find()).as("field " + name + " in " + html).isTrue();
-        return unescape(matcher.group(1));
-    }
-
-    private static String formAction(String html) {
-        Matcher matcher = Pattern.compile("<form [^>]*action=\"([^\"]*)\"").matcher(html);
-        assertThat(matcher.find()).as("a form in " + html).isTrue();
-        return unescape(matcher.group(1));
-    }
-
-    private static String unescape(String text) {
-        return text.replace("&quot;", "\"").replace("&#39;", "'").replace("&lt;", "<").replace("&gt;", ">")
-                .replace("&amp;", "&");
+        return portal.idpCertificate(IdpEndpoints.METADATA_PATH);
     }
 
     private static HttpResponse<String> get(String path) throws Exception {
-        return CLIENT.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return portal.get(path);
     }
 
     private static HttpResponse<String> post(String path, Map<String, String> form) throws Exception {
-        String body = new LinkedHashMap<>(form).entrySet().stream()
-                .map(e -> e.getKey() + "=" + java.net.URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
-        return CLIENT.send(HttpRequest.newBuilder(URI.create(base + path))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return portal.post(path, form);
     }
 }
