@@ -30,11 +30,6 @@ abstract class ContainerLoginFlow {
         server = startServer();
     }
 
-    /** @return the server this class started */
-    ServerProcess server() {
-        return server;
-    }
-
     private CieBrowser browser() {
         return new CieBrowser(false, "it-IT,it;q=0.9,en;q=0.5", server.baseUrl());
     }

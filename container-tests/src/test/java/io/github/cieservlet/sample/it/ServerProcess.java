@@ -21,8 +21,7 @@ import java.util.stream.Stream;
 
 /**
  * A real server distribution (unpacked by the build under {@code target/servers}) run as a child process on a
- * free loopback port, with {@code -Dcie.publicBaseUrl=http://127.0.0.1:<port>} (per context in
- * {@link #tomcatWithOidcContext}). {@link #close()} kills the
+ * free loopback port, with {@code -Dcie.publicBaseUrl=http://127.0.0.1:<port>}. {@link #close()} kills the
  * process and all its descendants; a JVM shutdown hook does the same if the test run dies first, so no
  * server outlives the build.
  */
@@ -69,32 +68,10 @@ final class ServerProcess implements AutoCloseable {
      */
     static ServerProcess tomcat(String version, Path war, Map<String, Path> moreWars, Map<String, String> confFiles)
             throws IOException, InterruptedException {
-        return tomcat(version, war, moreWars, confFiles, Map.of());
-    }
-
-    /**
-     * Starts Tomcat as {@link #tomcat(String, Path)} does, with the same WAR deployed a second time at {@code /oidc}
-     * switched to {@code cie.protocol=oidc}, so that one started server runs both protocols. Each context reads its
-     * {@code cie.publicBaseUrl} (and the second its {@code cie.protocol}) from its own context descriptor
-     * ({@code conf/Catalina/localhost/<name>.xml}, {@code <Parameter override="false">}) instead of
-     * {@code -Dcie.publicBaseUrl}, which would apply to both.
-     */
-    static ServerProcess tomcatWithOidcContext(String version, Path war) throws IOException, InterruptedException {
-        return tomcat(version, war, Map.of(OIDC_CONTEXT, war), Map.of(),
-                Map.of("ROOT", Map.of(), OIDC_CONTEXT, Map.of("cie.protocol", "oidc")));
-    }
-
-    /** The context of the OIDC copy of the WAR in {@link #tomcatWithOidcContext}. */
-    static final String OIDC_CONTEXT = "oidc";
-
-    private static ServerProcess tomcat(String version, Path war, Map<String, Path> moreWars,
-            Map<String, String> confFiles, Map<String, Map<String, String>> contextParams)
-            throws IOException, InterruptedException {
         Path home = serversDir().resolve("apache-tomcat-" + version);
         require(home.resolve("bin/catalina.sh"));
         require(war);
-        boolean dropIn = contextParams.isEmpty() && !(moreWars.isEmpty() && confFiles.isEmpty());
-        Path base = workDir().resolve("tomcat-" + version + (dropIn ? "-dropin" : ""));
+        Path base = workDir().resolve("tomcat-" + version + (moreWars.isEmpty() && confFiles.isEmpty() ? "" : "-dropin"));
         killLeftover(base);
         deleteRecursively(base);
         for (String dir : List.of("conf", "logs", "temp", "webapps", "work")) {
@@ -115,7 +92,7 @@ final class ServerProcess implements AutoCloseable {
         String xml = Files.readString(serverXml, StandardCharsets.UTF_8);
         String edited = xml.replace("<Server port=\"8005\"", "<Server port=\"-1\"")
                 .replace("<Connector port=\"8080\"", "<Connector address=\"127.0.0.1\" port=\"" + port + "\"");
-        if (!moreWars.isEmpty() && contextParams.isEmpty()) {
+        if (!moreWars.isEmpty()) {
             edited = edited.replace("<Host name=\"localhost\"", "<Host backgroundProcessorDelay=\"1\" name=\"localhost\"");
         }
         if (edited.equals(xml) || !edited.contains("port=\"" + port + "\"")) {
@@ -135,20 +112,8 @@ final class ServerProcess implements AutoCloseable {
         env.remove("JRE_HOME");
         env.remove("CATALINA_OPTS");
         env.remove("CIE_PUBLIC_BASE_URL");
-        env.put("JAVA_OPTS", "-Xmx" + (contextParams.isEmpty() ? "256m" : "384m")
-                + " -Xss512k -XX:TieredStopAtLevel=1 -Djava.security.egd=file:/dev/./urandom"
-                + (contextParams.isEmpty() ? " -Dcie.publicBaseUrl=http://127.0.0.1:" + port : ""));
-        for (Map.Entry<String, Map<String, String>> context : contextParams.entrySet()) {
-            StringBuilder descriptor = new StringBuilder("<Context>\n");
-            Map<String, String> params = new java.util.TreeMap<>(context.getValue());
-            params.put("cie.publicBaseUrl", "http://127.0.0.1:" + port
-                    + ("ROOT".equals(context.getKey()) ? "" : "/" + context.getKey()));
-            params.forEach((name, value) -> descriptor.append("  <Parameter name=\"").append(name).append("\" value=\"")
-                    .append(value).append("\" override=\"false\"/>\n"));
-            Path file = base.resolve("conf/Catalina/localhost/" + context.getKey() + ".xml");
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, descriptor.append("</Context>\n"), StandardCharsets.UTF_8);
-        }
+        env.put("JAVA_OPTS", "-Xmx256m -Xss512k -XX:TieredStopAtLevel=1 -Djava.security.egd=file:/dev/./urandom"
+                + " -Dcie.publicBaseUrl=http://127.0.0.1:" + port);
         Path console = base.resolve("logs/console.log");
         builder.redirectErrorStream(true).redirectOutput(console.toFile());
         return start("Tomcat " + version, builder, base, console, port, List.of("Server startup in"),
