@@ -15,6 +15,7 @@ import com.nimbusds.openid.connect.sdk.claims.ClaimRequirement;
 import com.nimbusds.openid.connect.sdk.claims.ClaimsSetRequest;
 import io.github.cieservlet.CieLevel;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Date;
 import java.util.LinkedHashMap;
@@ -50,39 +51,55 @@ public final class AuthorizationRequestFactory {
      * @return the redirect and the login to remember
      */
     public LoginRedirect create(ResolvedProvider provider, CieLevel level, Instant now) {
-        String state = RandomTokens.next();
-        String nonce = RandomTokens.next();
-        CodeVerifier verifier = new CodeVerifier();
-        CodeChallenge challenge = CodeChallenge.compute(CodeChallengeMethod.S256, verifier);
-        String clientId = settings.entityId().toString();
-        JWTClaimsSet requestObject = new JWTClaimsSet.Builder()
-                .issuer(clientId)
-                .audience(provider.entityId().toString())
-                .issueTime(Date.from(now))
-                .expirationTime(Date.from(now.plus(settings.loginTimeout())))
-                .jwtID(UUID.randomUUID().toString())
-                .claim("client_id", clientId)
-                .claim("response_type", "code")
-                .claim("scope", "openid")
-                .claim("redirect_uri", settings.redirectUri().toString())
-                .claim("state", state)
-                .claim("nonce", nonce)
-                .claim("code_challenge", challenge.getValue())
-                .claim("code_challenge_method", CodeChallengeMethod.S256.getValue())
-                .claim("acr_values", level.uri())
-                .claim("prompt", settings.prompt())
-                .claim("claims", claims().toJSONObject())
-                .build();
+        PendingOidcLogin pending = new PendingOidcLogin(RandomTokens.next(), RandomTokens.next(),
+                new CodeVerifier().getValue(), level, provider.entityId(), now);
+        CodeChallenge challenge = challenge(pending);
         Map<String, List<String>> query = new LinkedHashMap<>();
-        query.put("client_id", List.of(clientId));
+        query.put("client_id", List.of(settings.entityId().toString()));
         query.put("response_type", List.of("code"));
         query.put("scope", List.of("openid"));
         query.put("code_challenge", List.of(challenge.getValue()));
         query.put("code_challenge_method", List.of(CodeChallengeMethod.S256.getValue()));
-        query.put("request", List.of(sign(requestObject)));
+        query.put("request", List.of(requestObject(pending)));
         URI location = URI.create(provider.authorizationEndpoint() + "?" + URLUtils.serializeParameters(query));
-        return new LoginRedirect(location,
-                new PendingOidcLogin(state, nonce, verifier.getValue(), level, provider.entityId(), now));
+        return new LoginRedirect(location, pending);
+    }
+
+    /**
+     * The signed request object of a login, byte for byte as {@link #create} sent it (RS256 signatures are
+     * deterministic; {@code jti} is derived from the {@code state}), for the login's evidence record; while the
+     * signing key is the same one.
+     *
+     * @param pending the login
+     * @return the request object (compact JWS)
+     */
+    public String requestObject(PendingOidcLogin pending) {
+        String clientId = settings.entityId().toString();
+        Instant issuedAt = pending.startedAt();
+        JWTClaimsSet requestObject = new JWTClaimsSet.Builder()
+                .issuer(clientId)
+                .audience(pending.providerEntityId().toString())
+                .issueTime(Date.from(issuedAt))
+                .expirationTime(Date.from(issuedAt.plus(settings.loginTimeout())))
+                .jwtID(UUID.nameUUIDFromBytes(("request-object:" + pending.state()).getBytes(StandardCharsets.UTF_8))
+                        .toString())
+                .claim("client_id", clientId)
+                .claim("response_type", "code")
+                .claim("scope", "openid")
+                .claim("redirect_uri", settings.redirectUri().toString())
+                .claim("state", pending.state())
+                .claim("nonce", pending.nonce())
+                .claim("code_challenge", challenge(pending).getValue())
+                .claim("code_challenge_method", CodeChallengeMethod.S256.getValue())
+                .claim("acr_values", pending.level().uri())
+                .claim("prompt", settings.prompt())
+                .claim("claims", claims().toJSONObject())
+                .build();
+        return sign(requestObject);
+    }
+
+    private static CodeChallenge challenge(PendingOidcLogin pending) {
+        return CodeChallenge.compute(CodeChallengeMethod.S256, new CodeVerifier(pending.codeVerifier()));
     }
 
     private OIDCClaimsRequest claims() {

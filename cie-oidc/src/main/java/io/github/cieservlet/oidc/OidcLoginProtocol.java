@@ -2,10 +2,11 @@ package io.github.cieservlet.oidc;
 
 import io.github.cieservlet.CieAuthenticationException;
 import io.github.cieservlet.CieError;
-import io.github.cieservlet.CieIdentity;
 import io.github.cieservlet.CieLevel;
 import io.github.cieservlet.spi.LoginProtocol;
 import io.github.cieservlet.spi.LoginStart;
+import io.github.cieservlet.spi.ProtocolEvidence;
+import io.github.cieservlet.spi.ProtocolLogin;
 import io.github.cieservlet.spi.PublishedDocument;
 import java.util.List;
 import java.util.Map;
@@ -49,10 +50,16 @@ final class OidcLoginProtocol implements LoginProtocol {
     }
 
     @Override
-    public CieIdentity finish(Map<String, List<String>> parameters, byte[] pending) throws CieAuthenticationException {
+    public ProtocolLogin finish(Map<String, List<String>> parameters, byte[] pending, ProtocolEvidence evidence)
+            throws CieAuthenticationException {
         PendingOidcLogin login = PendingLoginCodec.decode(pending).orElseThrow(() -> new CieAuthenticationException(
                 CieError.UNKNOWN_REQUEST, "the kept login state is not an OIDC pending login"));
-        return relyingParty.get().finish(parameters, login);
+        return relyingParty.get().finish(parameters, login, evidence);
+    }
+
+    @Override
+    public void logout(byte[] sessionState) throws CieAuthenticationException {
+        relyingParty.get().logout(sessionState);
     }
 
     @Override

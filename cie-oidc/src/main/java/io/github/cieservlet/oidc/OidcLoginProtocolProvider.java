@@ -31,6 +31,10 @@ public final class OidcLoginProtocolProvider implements LoginProtocolProvider {
     /** The CIE production OpenID Provider (third-party sources, 2025). */
     public static final URI CIE_PRODUCTION_PROVIDER = URI.create("https://oidc.idserver.servizicie.interno.gov.it");
 
+    /** The CIE pre-production OpenID Provider (third-party sources, 2024-2025; no official document names it). */
+    public static final URI CIE_PREPRODUCTION_PROVIDER =
+            URI.create("https://preproduzione.oidc.idserver.servizicie.interno.gov.it");
+
     static final String PREFIX = "cie.oidc.";
 
     @Override
@@ -67,9 +71,9 @@ public final class OidcLoginProtocolProvider implements LoginProtocolProvider {
         String base = context.publicBaseUrl() + context.pathPrefix();
         String testFederation = context.publicBaseUrl() + "/cie-test-idp/oidc";
         URI trustAnchorId = uri(context, "trustAnchor", local ? testFederation + "/ta"
-                : "production".equals(context.environment()) ? TrustAnchor.CIE_PRODUCTION.toString() : null, problems);
+                : byEnvironment(context, TrustAnchor.CIE_PRODUCTION, TrustAnchor.CIE_PREPRODUCTION), problems);
         URI provider = uri(context, "provider", local ? testFederation + "/op"
-                : "production".equals(context.environment()) ? CIE_PRODUCTION_PROVIDER.toString() : null, problems);
+                : byEnvironment(context, CIE_PRODUCTION_PROVIDER, CIE_PREPRODUCTION_PROVIDER), problems);
         OidcSettings.Builder settings = OidcSettings.builder()
                 .entityId(URI.create(base + "/oidc"))
                 .redirectUri(URI.create(base + OidcLoginProtocol.CALLBACK_PATH))
@@ -121,6 +125,14 @@ public final class OidcLoginProtocolProvider implements LoginProtocolProvider {
             throw new CieConfigException(problems);
         }
         return new OidcRelyingParty(built, keys, context.replayCache(), context.clock());
+    }
+
+    /** @return the production or pre-production value for {@code cie.environment}, else null (the param is required) */
+    private static String byEnvironment(ProtocolContext context, URI production, URI preproduction) {
+        if ("production".equals(context.environment())) {
+            return production.toString();
+        }
+        return "preproduction".equals(context.environment()) ? preproduction.toString() : null;
     }
 
     private static URI uri(ProtocolContext context, String name, String fallback, List<ConfigProblem> problems) {

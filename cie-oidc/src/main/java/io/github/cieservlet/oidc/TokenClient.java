@@ -1,23 +1,18 @@
 package io.github.cieservlet.oidc;
 
-import com.nimbusds.jose.JOSEException;
 import com.nimbusds.oauth2.sdk.AuthorizationCode;
 import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
 import com.nimbusds.oauth2.sdk.ParseException;
 import com.nimbusds.oauth2.sdk.TokenErrorResponse;
 import com.nimbusds.oauth2.sdk.TokenRequest;
 import com.nimbusds.oauth2.sdk.TokenResponse;
-import com.nimbusds.oauth2.sdk.auth.PrivateKeyJWT;
-import com.nimbusds.oauth2.sdk.http.HTTPRequestSender;
 import com.nimbusds.oauth2.sdk.http.HTTPResponse;
-import com.nimbusds.oauth2.sdk.id.ClientID;
 import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
 import com.nimbusds.openid.connect.sdk.OIDCTokenResponse;
 import com.nimbusds.openid.connect.sdk.OIDCTokenResponseParser;
 import com.nimbusds.openid.connect.sdk.token.OIDCTokens;
 import io.github.cieservlet.CieAuthenticationException;
 import io.github.cieservlet.CieError;
-import java.io.IOException;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -29,13 +24,11 @@ import java.util.Map;
 final class TokenClient {
 
     private final OidcSettings settings;
-    private final RpKeys keys;
-    private final HTTPRequestSender sender;
+    private final OpClient op;
 
-    TokenClient(OidcSettings settings, RpKeys keys, HTTPRequestSender sender) {
+    TokenClient(OidcSettings settings, OpClient op) {
         this.settings = settings;
-        this.keys = keys;
-        this.sender = sender;
+        this.op = op;
     }
 
     /**
@@ -48,25 +41,12 @@ final class TokenClient {
      */
     OIDCTokens redeem(String code, PendingOidcLogin pending, ResolvedProvider provider)
             throws CieAuthenticationException {
-        ClientID clientId = new ClientID(settings.entityId().toString());
         URI endpoint = provider.tokenEndpoint();
-        HTTPResponse http;
-        try {
-            PrivateKeyJWT assertion = new PrivateKeyJWT(clientId, endpoint, ProfileAlgorithms.SIGN,
-                    keys.signingKey().toRSAPrivateKey(), keys.signingKey().getKeyID(), null);
-            TokenRequest request = new TokenRequest(endpoint, assertion,
-                    new AuthorizationCodeGrant(new AuthorizationCode(code), settings.redirectUri(),
-                            new CodeVerifier(pending.codeVerifier())),
-                    null, null, Map.of("client_id", List.of(clientId.getValue())));
-            http = request.toHTTPRequest().send(sender);
-        } catch (BoundedHttpSender.TooLargeException e) {
-            throw new CieAuthenticationException(CieError.RESPONSE_TOO_LARGE, "token endpoint: " + e.getMessage());
-        } catch (IOException e) {
-            throw new CieAuthenticationException(CieError.IDP_METADATA_UNAVAILABLE, "token endpoint " + endpoint
-                    + " not reached: " + e.getMessage(), e);
-        } catch (JOSEException e) {
-            throw new IllegalStateException("cannot sign the client assertion", e);
-        }
+        TokenRequest request = new TokenRequest(endpoint, op.clientAuthentication(endpoint),
+                new AuthorizationCodeGrant(new AuthorizationCode(code), settings.redirectUri(),
+                        new CodeVerifier(pending.codeVerifier())),
+                null, null, Map.of("client_id", List.of(op.clientId().getValue())));
+        HTTPResponse http = op.send(request.toHTTPRequest(), "token endpoint");
         TokenResponse response;
         try {
             response = OIDCTokenResponseParser.parse(http);

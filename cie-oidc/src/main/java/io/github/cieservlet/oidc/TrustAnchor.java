@@ -15,10 +15,12 @@ public final class TrustAnchor {
     public static final URI CIE_PRODUCTION = URI.create("https://oidc.registry.servizicie.interno.gov.it");
 
     /**
-     * The CIE pre-production trust anchor as given by one third-party note (2025), not by official documentation:
-     * confirm it at the federation portal before relying on it.
+     * The CIE pre-production trust anchor as several third-party integrations name it (2024-2025: the example
+     * settings of {@code spid-cie-oidc-django}, a Node.js client's trust-chain test, an onboarding note that fetches
+     * its trust mark from {@code <this>/fetch?sub=<client_id>}), not official documentation: confirm it at the
+     * federation portal before relying on it.
      */
-    public static final URI CIE_PREPRODUCTION = URI.create("https://preproduzione.cie.interno.gov.it");
+    public static final URI CIE_PREPRODUCTION = URI.create("https://preprod.oidc.registry.servizicie.interno.gov.it");
 
     private final URI entityId;
     private final JWKSet keys;

@@ -2,12 +2,11 @@ package io.github.cieservlet.oidc;
 
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.oauth2.sdk.http.HTTPRequest;
-import com.nimbusds.oauth2.sdk.http.HTTPRequestSender;
 import com.nimbusds.oauth2.sdk.http.HTTPResponse;
 import com.nimbusds.oauth2.sdk.token.AccessToken;
 import io.github.cieservlet.CieAuthenticationException;
 import io.github.cieservlet.CieError;
-import java.io.IOException;
+import io.github.cieservlet.spi.ProtocolEvidence;
 
 /**
  * Reads the citizen's claims at the OP's UserInfo endpoint: the answer must be a JWT signed by the OP and encrypted
@@ -16,43 +15,36 @@ import java.io.IOException;
  */
 final class UserInfoClient {
 
-    private final String clientId;
+    private final OpClient op;
     private final SignedTokenReader reader;
-    private final HTTPRequestSender sender;
 
-    UserInfoClient(String clientId, SignedTokenReader reader, HTTPRequestSender sender) {
-        this.clientId = clientId;
+    UserInfoClient(OpClient op, SignedTokenReader reader) {
+        this.op = op;
         this.reader = reader;
-        this.sender = sender;
     }
 
     /**
      * @param provider the OP
      * @param accessToken the access token of this login
      * @param subject the ID token's {@code sub}
+     * @param evidence where the UserInfo JWT goes as received
      * @return the verified UserInfo claims
      * @throws CieAuthenticationException naming the refused check
      */
-    JWTClaimsSet read(ResolvedProvider provider, AccessToken accessToken, String subject)
+    JWTClaimsSet read(ResolvedProvider provider, AccessToken accessToken, String subject, ProtocolEvidence evidence)
             throws CieAuthenticationException {
-        HTTPResponse http;
-        try {
-            HTTPRequest request = new HTTPRequest(HTTPRequest.Method.GET, provider.userInfoEndpoint());
-            request.setAuthorization(accessToken.toAuthorizationHeader());
-            request.setFollowRedirects(false);
-            http = request.send(sender);
-        } catch (BoundedHttpSender.TooLargeException e) {
-            throw new CieAuthenticationException(CieError.RESPONSE_TOO_LARGE, "UserInfo: " + e.getMessage());
-        } catch (IOException e) {
-            throw new CieAuthenticationException(CieError.IDP_METADATA_UNAVAILABLE, "UserInfo endpoint not reached: "
-                    + e.getMessage(), e);
-        }
+        HTTPRequest request = new HTTPRequest(HTTPRequest.Method.GET, provider.userInfoEndpoint());
+        request.setAuthorization(accessToken.toAuthorizationHeader());
+        HTTPResponse http = op.send(request, "UserInfo endpoint");
         if (http.getStatusCode() != 200) {
             throw new CieAuthenticationException(CieError.TOKEN_REQUEST_FAILED, "UserInfo endpoint answered "
                     + http.getStatusCode());
         }
-        JWTClaimsSet claims = IdTokenChecks.claims(
-                reader.read(http.getBody() == null ? null : http.getBody().trim(), "UserInfo", true, provider.keys()));
+        String body = http.getBody() == null ? null : http.getBody().trim();
+        if (body != null) {
+            evidence.answer(body);
+        }
+        JWTClaimsSet claims = IdTokenChecks.claims(reader.read(body, "UserInfo", true, provider.keys()));
         if (!subject.equals(claims.getSubject())) {
             throw new CieAuthenticationException(CieError.INVALID_SUBJECT, "UserInfo sub is not the ID token's");
         }
@@ -60,7 +52,7 @@ final class UserInfoClient {
             throw new CieAuthenticationException(CieError.INVALID_ISSUER, "UserInfo iss is " + claims.getIssuer());
         }
         if (claims.getAudience() != null && !claims.getAudience().isEmpty()
-                && !claims.getAudience().contains(clientId)) {
+                && !claims.getAudience().contains(op.clientId().getValue())) {
             throw new CieAuthenticationException(CieError.INVALID_AUDIENCE, "UserInfo aud " + claims.getAudience()
                     + " does not name this RP");
         }

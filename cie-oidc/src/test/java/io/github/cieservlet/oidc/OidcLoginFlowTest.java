@@ -138,7 +138,9 @@ class OidcLoginFlowTest {
 
     @ParameterizedTest
     @CsvSource({"ACCESS_DENIED,IDP_AUTHENTICATION_FAILED", "CONSENT_REQUIRED,IDP_CONSENT_DENIED",
-            "SERVER_ERROR,IDP_AUTHENTICATION_FAILED"})
+            "SERVER_ERROR,IDP_AUTHENTICATION_FAILED", "INVALID_REQUEST_OBJECT,IDP_REQUEST_REJECTED",
+            "WRONG_ISSUER,INVALID_ISSUER", "WRONG_NONCE,UNKNOWN_REQUEST", "EXPIRED_ID_TOKEN,INVALID_CONDITIONS",
+            "WRONG_AUDIENCE,INVALID_AUDIENCE"})
     void eachErrorOutcomeHasItsCode(OidcOutcome outcome, CieError expected) {
         federation.outcome = outcome;
 

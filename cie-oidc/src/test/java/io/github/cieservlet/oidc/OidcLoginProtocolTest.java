@@ -4,6 +4,8 @@ import static io.github.cieservlet.oidc.OidcLoginFlowTest.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.nimbusds.jose.JWEObject;
+import com.nimbusds.oauth2.sdk.util.URLUtils;
 import com.nimbusds.openid.connect.sdk.federation.entities.EntityStatement;
 import io.github.cieservlet.CieError;
 import io.github.cieservlet.CieIdentity;
@@ -15,11 +17,13 @@ import io.github.cieservlet.spi.LoginProtocolProvider;
 import io.github.cieservlet.spi.LoginProtocols;
 import io.github.cieservlet.spi.LoginStart;
 import io.github.cieservlet.spi.ProtocolContext;
+import io.github.cieservlet.spi.ProtocolLogin;
 import io.github.cieservlet.spi.PublishedDocument;
 import io.github.cieservlet.store.InMemoryReplayCache;
 import io.github.cieservlet.store.ReplayCache;
 import io.github.cieservlet.testidp.TestIdpListener;
 import io.github.cieservlet.testing.TestCredentials;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
@@ -143,9 +147,96 @@ class OidcLoginProtocolTest {
 
         assertThat(callback.get(protocol.correlationParameter())).containsExactly(start.correlation());
         assertThat(protocol.callbackPath()).isEqualTo("/oidc/callback");
-        CieIdentity identity = protocol.finish(callback, start.pending());
+        CieIdentity identity = protocol.finish(callback, start.pending(), new RecordedEvidence()).identity();
         assertThat(identity.getLevel()).isEqualTo(CieLevel.L3);
         assertThat(identity.getFiscalCode()).isEqualTo("RSSMRA80A01H501U");
+    }
+
+    @Test
+    void theEvidenceGetsTheRequestObjectAsSentAndTheTokensAsReceived() throws Exception {
+        LoginProtocol protocol = create(params());
+        LoginStart start = protocol.start(CieLevel.L2);
+        Map<String, List<String>> callback = federation.authorize(start.location());
+        RecordedEvidence evidence = new RecordedEvidence();
+        List<String> sentIdTokens = new java.util.concurrent.CopyOnWriteArrayList<>();
+        federation.op.setIdTokenWire(token -> {
+            sentIdTokens.add(token);
+            return token;
+        });
+        try {
+            protocol.finish(callback, start.pending(), evidence);
+        } finally {
+            federation.op.setIdTokenWire(java.util.function.UnaryOperator.identity());
+        }
+
+        String sent = URLUtils.parseParameters(start.location().getRawQuery()).get("request").get(0);
+        assertThat(evidence.request).isEqualTo(sent);
+        assertThat(evidence.requestId).isEqualTo(start.correlation());
+        assertThat(evidence.issuedAt).isNotNull();
+        assertThat(evidence.identityProvider).isEqualTo(federation.provider.toString());
+        assertThat(evidence.answers).hasSize(2);
+        assertThat(evidence.answers.get(0)).isEqualTo(sentIdTokens.get(0));
+        assertThat(JWEObject.parse(evidence.answers.get(1)).getHeader().getAlgorithm().getName()).isEqualTo("RSA-OAEP");
+    }
+
+    @Test
+    void aRefusedLoginStillGivesTheRequestAndTheOp() throws Exception {
+        LoginProtocol protocol = create(params());
+        LoginStart start = protocol.start(CieLevel.L2);
+        Map<String, List<String>> callback = new HashMap<>(federation.authorize(start.location()));
+        callback.put("iss", List.of("https://evil.example.org"));
+        RecordedEvidence evidence = new RecordedEvidence();
+
+        assertRefused(() -> protocol.finish(callback, start.pending(), evidence), CieError.INVALID_ISSUER);
+        assertThat(evidence.request).isEqualTo(URLUtils.parseParameters(start.location().getRawQuery()).get("request")
+                .get(0));
+        assertThat(evidence.identityProvider).isEqualTo(federation.provider.toString());
+        assertThat(evidence.answers).isEmpty();
+    }
+
+    @Test
+    void logoutRevokesTheAccessTokenAtTheOp() throws Exception {
+        LoginProtocol protocol = create(params());
+        LoginStart start = protocol.start(CieLevel.L2);
+        ProtocolLogin login = protocol.finish(federation.authorize(start.location()), start.pending(),
+                new RecordedEvidence());
+        int before = federation.op.revocations().size();
+        String accessToken = new String(login.sessionState(), StandardCharsets.UTF_8).split(" ")[1];
+        assertThat(federation.op.userInfo("Bearer " + accessToken).status()).isEqualTo(200);
+
+        protocol.logout(login.sessionState());
+
+        assertThat(federation.op.revocations()).hasSize(before + 1);
+        assertThat(federation.op.revocations().get(before)).startsWith(federation.base + "/cie/oidc ");
+        assertThat(federation.op.userInfo("Bearer " + accessToken).status()).isEqualTo(401);
+    }
+
+    @Test
+    void logoutWithAStateThatIsNotAnOidcLoginIsRefused() {
+        LoginProtocol protocol = create(params());
+
+        assertRefused(() -> protocol.logout("no-token".getBytes(StandardCharsets.UTF_8)), CieError.UNKNOWN_REQUEST);
+        assertRefused(() -> protocol.logout("%zz token".getBytes(StandardCharsets.UTF_8)), CieError.UNKNOWN_REQUEST);
+        assertRefused(() -> protocol.logout(new byte[0]), CieError.UNKNOWN_REQUEST);
+    }
+
+    @Test
+    void logoutAtAnOpWithoutRevocationEndpointIsRefusedAndNothingIsRevoked() throws Exception {
+        federation.op.setProviderMetadata(m -> m.remove("revocation_endpoint"));
+        try {
+            Map<String, String> params = params();
+            params.put("cie.level", "L1");
+            LoginProtocol protocol = create(params);
+            LoginStart start = protocol.start(CieLevel.L1);
+            ProtocolLogin login = protocol.finish(federation.authorize(start.location()), start.pending(),
+                    new RecordedEvidence());
+            int before = federation.op.revocations().size();
+
+            assertRefused(() -> protocol.logout(login.sessionState()), CieError.IDP_METADATA_UNAVAILABLE);
+            assertThat(federation.op.revocations()).hasSize(before);
+        } finally {
+            federation.op.setProviderMetadata(m -> { });
+        }
     }
 
     @Test
@@ -156,8 +247,8 @@ class OidcLoginProtocolTest {
         byte[] tampered = start.pending();
         tampered[0] = 9;
 
-        assertRefused(() -> protocol.finish(callback, tampered), CieError.UNKNOWN_REQUEST);
-        assertRefused(() -> protocol.finish(callback, new byte[0]), CieError.UNKNOWN_REQUEST);
+        assertRefused(() -> protocol.finish(callback, tampered, new RecordedEvidence()), CieError.UNKNOWN_REQUEST);
+        assertRefused(() -> protocol.finish(callback, new byte[0], new RecordedEvidence()), CieError.UNKNOWN_REQUEST);
     }
 
     @Test

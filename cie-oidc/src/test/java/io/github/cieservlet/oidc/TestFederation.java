@@ -75,6 +75,8 @@ final class TestFederation implements AutoCloseable {
         server.createContext("/op/token", x -> send(x, op.token(
                 new String(x.getRequestBody().readAllBytes(), StandardCharsets.UTF_8))));
         server.createContext("/op/userinfo", x -> send(x, op.userInfo(x.getRequestHeaders().getFirst("Authorization"))));
+        server.createContext("/op/revocation", x -> send(x, op.revocation(
+                new String(x.getRequestBody().readAllBytes(), StandardCharsets.UTF_8))));
         executor = Executors.newFixedThreadPool(4); // the OP calls the RP's entity configuration on this server
         server.setExecutor(executor);
         server.start();

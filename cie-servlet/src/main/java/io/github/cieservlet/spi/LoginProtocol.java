@@ -1,7 +1,6 @@
 package io.github.cieservlet.spi;
 
 import io.github.cieservlet.CieAuthenticationException;
-import io.github.cieservlet.CieIdentity;
 import io.github.cieservlet.CieLevel;
 import java.util.List;
 import java.util.Map;
@@ -29,10 +28,21 @@ public interface LoginProtocol {
     /**
      * @param parameters the answer's parameters
      * @param pending the state kept at {@link #start(CieLevel)}, for the correlation value the answer carries
-     * @return the citizen's identity
+     * @param evidence where the request as sent and the answer as received go, for the login's evidence record
+     * @return the citizen's identity, and what {@link #logout(byte[])} will need
      * @throws CieAuthenticationException naming the refused check
      */
-    CieIdentity finish(Map<String, List<String>> parameters, byte[] pending) throws CieAuthenticationException;
+    ProtocolLogin finish(Map<String, List<String>> parameters, byte[] pending, ProtocolEvidence evidence)
+            throws CieAuthenticationException;
+
+    /**
+     * Ends the login at the identity provider as the protocol says (OIDC: revokes the access token), before the web
+     * layer ends the local session.
+     *
+     * @param sessionState {@link ProtocolLogin#sessionState()} of the login
+     * @throws CieAuthenticationException when the identity provider could not be told (the local session ends anyway)
+     */
+    void logout(byte[] sessionState) throws CieAuthenticationException;
 
     /** @return the documents the protocol serves (metadata, entity configuration) */
     List<PublishedDocument> documents();

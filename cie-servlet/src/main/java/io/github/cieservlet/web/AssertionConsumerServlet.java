@@ -6,14 +6,12 @@ import io.github.cieservlet.CieError;
 import io.github.cieservlet.CieIdentity;
 import io.github.cieservlet.bootstrap.CieServiceProvider;
 import io.github.cieservlet.config.CieSettings;
-import io.github.cieservlet.config.SpEndpoints;
 import io.github.cieservlet.logging.Log;
 import io.github.cieservlet.saml.AuthnRequestEncoder;
 import io.github.cieservlet.saml.SamlXmlException;
 import io.github.cieservlet.saml.SecureXml;
 import io.github.cieservlet.saml.validation.ValidatedResponse;
 import io.github.cieservlet.store.PendingRequest;
-import io.github.cieservlet.store.StateStoreUnavailableException;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -39,7 +37,7 @@ public final class AssertionConsumerServlet extends HttpServlet {
     private static final Log PROTOCOL = Log.named(Log.PROTOCOL);
 
     private transient CieServiceProvider provider;
-    private transient ErrorPageRenderer errorPages;
+    private transient AnswerEndpoint endpoint;
     private transient PendingLoginCookies pendingLogins;
     private transient AuthnRequestEncoder encoder;
     private transient LoginSuccess loginSuccess;
@@ -48,7 +46,7 @@ public final class AssertionConsumerServlet extends HttpServlet {
     public void init() throws ServletException {
         provider = CieServiceProvider.from(getServletContext());
         CieSettings settings = provider.settings();
-        errorPages = new ErrorPageRenderer(settings.endpoints().path(SpEndpoints.LOGIN));
+        endpoint = new AnswerEndpoint(provider, "POST", "ACS", this::idpEntityId);
         pendingLogins = PendingLoginCookies.of(provider);
         encoder = new AuthnRequestEncoder(settings.credentials());
         loginSuccess = new LoginSuccess(provider);
@@ -56,26 +54,7 @@ public final class AssertionConsumerServlet extends HttpServlet {
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        if (!"POST".equals(request.getMethod())) {
-            response.setHeader("Allow", "POST");
-            errorPages.render(request, response, CieError.METHOD_NOT_ALLOWED, request.getMethod() + " on the ACS");
-            return;
-        }
-        LoginEvidence evidence = new LoginEvidence(provider.evidence(), provider.monitor(),
-                provider.clock().instant());
-        try {
-            consume(request, response, evidence);
-        } catch (CieAuthenticationException e) {
-            evidence.refused(e.error(), idpEntityId());
-            errorPages.render(request, response, e.error(), e.getMessage());
-        } catch (StateStoreUnavailableException e) {
-            evidence.refused(CieError.STATE_STORE_UNAVAILABLE, idpEntityId());
-            errorPages.render(request, response, CieError.STATE_STORE_UNAVAILABLE, e.getMessage());
-        } catch (RuntimeException e) {
-            LOG.error("Unexpected failure in the CIE Assertion Consumer Service", e);
-            evidence.refused(CieError.INTERNAL_ERROR, idpEntityId());
-            errorPages.render(request, response, CieError.INTERNAL_ERROR, "unexpected " + e.getClass().getName());
-        }
+        endpoint.serve(request, response, this::consume);
     }
 
     private String idpEntityId() {

@@ -37,7 +37,9 @@ public final class HealthServlet extends HttpServlet {
             return;
         }
         CieMonitor monitor = provider.monitor();
-        boolean up = provider.idpMetadata().inUse().isPresent() && monitor.getSpCertificateDaysToExpiry() >= 0;
+        // a login protocol (cie.protocol) resolves its identity provider per login: no SAML metadata to wait for
+        boolean up = (provider.protocol().isPresent() || provider.idpMetadata().inUse().isPresent())
+                && monitor.getSpCertificateDaysToExpiry() >= 0;
         StringBuilder json = new StringBuilder("{\"status\":\"").append(up ? "UP" : "DOWN").append('"')
                 .append(",\"loginsAccepted\":").append(monitor.getLoginsAccepted())
                 .append(",\"refusals\":{");

@@ -6,15 +6,19 @@ import io.github.cieservlet.CieIdentity;
 import io.github.cieservlet.bootstrap.CieMonitor;
 import io.github.cieservlet.evidence.EvidenceEntry;
 import io.github.cieservlet.evidence.EvidenceRecorder;
+import io.github.cieservlet.spi.ProtocolEvidence;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
 /**
- * What one call of the Assertion Consumer Service has learnt so far for its evidence record (the Response
- * bytes, then the request they answer), recorded once at the end: as accepted before the login completes, or
- * as refused with the error code. A call without a decodable Response leaves nothing to record. Every outcome
- * is counted for JMX.
+ * What one call of the Assertion Consumer Service (or of a login protocol's callback) has learnt so far for its
+ * evidence record (the Response bytes, then the request they answer), recorded once at the end: as accepted
+ * before the login completes, or as refused with the error code. A call without a decodable Response leaves
+ * nothing to record. Every outcome is counted for JMX. A protocol's answer is its parts as received, one per line
+ * (OIDC: the callback's query string, the ID token, the UserInfo JWT).
  */
-final class LoginEvidence {
+final class LoginEvidence implements ProtocolEvidence {
 
     private final EvidenceRecorder recorder;
     private final CieMonitor monitor;
@@ -23,6 +27,7 @@ final class LoginEvidence {
     private String requestId;
     private String authnRequestXml;
     private Instant requestedAt;
+    private String identityProvider;
 
     /**
      * @param recorder where evidence goes
@@ -50,10 +55,27 @@ final class LoginEvidence {
      * @param xml the AuthnRequest as sent
      * @param issuedAt when it was issued
      */
-    void request(String id, String xml, Instant issuedAt) {
+    @Override
+    public void request(String id, String xml, Instant issuedAt) {
         this.requestId = id;
         this.authnRequestXml = xml;
         this.requestedAt = issuedAt;
+    }
+
+    @Override
+    public void answer(String part) {
+        ByteArrayOutputStream joined = new ByteArrayOutputStream();
+        if (response != null) {
+            joined.writeBytes(response);
+            joined.write('\n');
+        }
+        joined.writeBytes(part.getBytes(StandardCharsets.UTF_8));
+        response = joined.toByteArray();
+    }
+
+    @Override
+    public void identityProvider(String entityId) {
+        this.identityProvider = entityId;
     }
 
     /**
@@ -69,13 +91,14 @@ final class LoginEvidence {
 
     /**
      * @param error why the Response was refused
-     * @param idpEntityId the identity provider of the metadata in use, or null when none is loaded
+     * @param idpEntityId the identity provider of the metadata in use, or null when none is loaded; the one a
+     *     protocol named ({@link #identityProvider(String)}) comes first
      */
     void refused(CieError error, String idpEntityId) {
         monitor.refused(error);
         if (response != null && error != CieError.EVIDENCE_UNAVAILABLE) {
             recorder.refused(EvidenceEntry.refused(requestId, authnRequestXml, response, requestedAt, receivedAt,
-                    error.code(), idpEntityId));
+                    error.code(), identityProvider != null ? identityProvider : idpEntityId));
         }
     }
 }

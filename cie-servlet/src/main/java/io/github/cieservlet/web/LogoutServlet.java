@@ -26,6 +26,10 @@ import java.util.ResourceBundle;
  * posts the token, so a cross-site link or image cannot log anyone out. A POST without the right token shows the
  * same page with status 403 and one WARN line, and the session is kept. Without a CIE login both lead to
  * {@code cie.afterLogoutUrl}: there is nothing to end.
+ *
+ * <p>With a login protocol ({@code cie.protocol}, e.g. OIDC) the protocol ends the login at the identity provider
+ * first (OIDC: the access token is revoked at the OP's revocation endpoint); if it cannot, one WARN line says so and
+ * the local session ends all the same; then {@code cie.afterLogoutUrl}.
  */
 public final class LogoutServlet extends HttpServlet {
 
@@ -67,11 +71,12 @@ public final class LogoutServlet extends HttpServlet {
     private void logout(HttpServletRequest request, HttpServletResponse response) {
         HttpSession session = request.getSession(false);
         if (session != null) {
+            endAtIdentityProvider(session);
             session.invalidate();
             LOG.info("CIE logout: local session ended");
         }
         String location = afterLogoutUrl();
-        if (provider.settings().idpLogout()) {
+        if (provider.settings().idpLogout() && provider.protocol().isEmpty()) {
             try {
                 location = provider.idpMetadata().current().sloRedirectUrl().orElse(location);
             } catch (CieAuthenticationException e) {
@@ -79,6 +84,19 @@ public final class LogoutServlet extends HttpServlet {
             }
         }
         redirect(response, location);
+    }
+
+    private void endAtIdentityProvider(HttpSession session) {
+        Object state = session.getAttribute(ProtocolCallbackServlet.SESSION_STATE);
+        if (state instanceof byte[] && provider.protocol().isPresent()) {
+            try {
+                provider.protocol().get().logout((byte[]) state);
+                LOG.info("CIE logout: login ended at the identity provider ({})", provider.settings().protocol());
+            } catch (CieAuthenticationException e) {
+                LOG.warn("CIE logout: the identity provider was not told ({}: {}); local logout only", e.error().code(),
+                        e.getMessage());
+            }
+        }
     }
 
     private String afterLogoutUrl() {

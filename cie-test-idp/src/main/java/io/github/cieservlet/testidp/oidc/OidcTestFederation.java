@@ -44,9 +44,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
+import net.minidev.json.JSONArray;
 import net.minidev.json.JSONObject;
 
 /**
@@ -73,6 +75,7 @@ public final class OidcTestFederation {
     private final Map<String, Grant> codes = new ConcurrentHashMap<>();
     private final Map<String, Map<String, Object>> accessTokens = new ConcurrentHashMap<>();
     private final AtomicInteger providerConfigurationFetches = new AtomicInteger();
+    private final List<String> revocations = new CopyOnWriteArrayList<>();
 
     private volatile RSAKey providerSigningKey;
     private volatile JSONObject providerPolicy;
@@ -119,11 +122,13 @@ public final class OidcTestFederation {
         final Authorization authorization;
         final TestCitizen citizen;
         final CieLevel level;
+        final OidcOutcome outcome;
 
-        Grant(Authorization authorization, TestCitizen citizen, CieLevel level) {
+        Grant(Authorization authorization, TestCitizen citizen, CieLevel level, OidcOutcome outcome) {
             this.authorization = authorization;
             this.citizen = citizen;
             this.level = level;
+            this.outcome = outcome;
         }
     }
 
@@ -378,11 +383,11 @@ public final class OidcTestFederation {
             params.put("error", List.of(outcome.error()));
         } else {
             String code = UUID.randomUUID().toString();
-            codes.put(code, new Grant(authorization, citizen, level));
+            codes.put(code, new Grant(authorization, citizen, level, outcome));
             params.put("code", List.of(code));
         }
         params.put("state", List.of(authorization.state));
-        params.put("iss", List.of(provider.toString()));
+        params.put("iss", List.of((outcome == OidcOutcome.WRONG_ISSUER ? trustAnchor : provider).toString()));
         return URI.create(authorization.redirectUri + (authorization.redirectUri.contains("?") ? "&" : "?")
                 + URLUtils.serializeParameters(params));
     }
@@ -396,20 +401,14 @@ public final class OidcTestFederation {
     public Answer token(String formBody) {
         Map<String, List<String>> form = URLUtils.parseParameters(formBody);
         try {
-            SignedJWT assertion = SignedJWT.parse(single(form, "client_assertion"));
-            JWTClaimsSet a = assertion.getJWTClaimsSet();
-            Optional<RelyingParty> rp = relyingParties.find(a.getIssuer());
-            JWK key = rp.map(r -> r.keys().getKeyByKeyId(assertion.getHeader().getKeyID())).orElse(null);
-            if (!(key instanceof RSAKey) || !assertion.verify(new RSASSAVerifier((RSAKey) key))
-                    || !a.getAudience().contains(provider + "/token") || !a.getIssuer().equals(a.getSubject())
-                    || !"urn:ietf:params:oauth:client-assertion-type:jwt-bearer".equals(
-                            single(form, "client_assertion_type"))) {
+            Optional<String> client = authenticatedClient(form, provider + "/token");
+            if (client.isEmpty()) {
                 return Answer.error(401, "invalid_client");
             }
             Grant grant = codes.remove(single(form, "code"));
             CodeChallenge challenge = CodeChallenge.compute(CodeChallengeMethod.S256,
                     new CodeVerifier(single(form, "code_verifier")));
-            if (grant == null || !grant.authorization.clientId().equals(a.getIssuer())
+            if (grant == null || !grant.authorization.clientId().equals(client.get())
                     || !grant.authorization.challenge.equals(challenge.getValue())
                     || !grant.authorization.redirectUri.equals(single(form, "redirect_uri"))) {
                 return Answer.error(400, "invalid_grant");
@@ -418,6 +417,55 @@ public final class OidcTestFederation {
         } catch (ParseException | JOSEException | IllegalArgumentException | NullPointerException e) {
             return Answer.error(400, "invalid_request");
         }
+    }
+
+    /**
+     * The revocation endpoint (RFC 7009, {@code private_key_jwt}): the client's access token stops working at the
+     * UserInfo endpoint, and the revocation is recorded ({@link #revocations()}).
+     *
+     * @param formBody the POST body
+     * @return 200 (also for a token unknown or already revoked, as RFC 7009 says), or an error
+     */
+    public Answer revocation(String formBody) {
+        Map<String, List<String>> form = URLUtils.parseParameters(formBody);
+        try {
+            Optional<String> client = authenticatedClient(form, provider + "/revocation");
+            if (client.isEmpty()) {
+                return Answer.error(401, "invalid_client");
+            }
+            String token = single(form, "token");
+            Map<String, Object> session = accessTokens.get(token);
+            if (session != null && ((RelyingParty) session.get("client")).clientId().equals(client.get())) {
+                accessTokens.remove(token);
+                revocations.add(client.get() + " " + session.get("sub"));
+            }
+            return Answer.json(200, "{}");
+        } catch (ParseException | JOSEException | IllegalArgumentException | NullPointerException e) {
+            return Answer.error(400, "invalid_request");
+        }
+    }
+
+    /** @return the access tokens revoked so far, oldest first, each as {@code "<client_id> <sub>"} */
+    public List<String> revocations() {
+        return List.copyOf(revocations);
+    }
+
+    /** @return {@link #revocations()} as a JSON array */
+    public Answer revocationList() {
+        return Answer.json(200, JSONArray.toJSONString(revocations()));
+    }
+
+    /** The client whose {@code private_key_jwt} assertion, for this endpoint, verifies with a key of its metadata. */
+    private Optional<String> authenticatedClient(Map<String, List<String>> form, String endpoint)
+            throws ParseException, JOSEException {
+        SignedJWT assertion = SignedJWT.parse(single(form, "client_assertion"));
+        JWTClaimsSet a = assertion.getJWTClaimsSet();
+        Optional<RelyingParty> rp = relyingParties.find(a.getIssuer());
+        JWK key = rp.map(r -> r.keys().getKeyByKeyId(assertion.getHeader().getKeyID())).orElse(null);
+        boolean valid = key instanceof RSAKey && assertion.verify(new RSASSAVerifier((RSAKey) key))
+                && a.getAudience().contains(endpoint) && a.getIssuer().equals(a.getSubject())
+                && "urn:ietf:params:oauth:client-assertion-type:jwt-bearer".equals(single(form, "client_assertion_type"));
+        return valid ? Optional.of(a.getIssuer()) : Optional.empty();
     }
 
     private String tokens(Grant grant) throws JOSEException {
@@ -439,6 +487,7 @@ public final class OidcTestFederation {
                 .expirationTime(Date.from(now.plusSeconds(300))).jwtID(UUID.randomUUID().toString())
                 .claim("nonce", grant.authorization.nonce).claim("acr", grant.level.uri())
                 .claim("at_hash", AccessTokenHash.compute(accessToken, JWSAlgorithm.RS256).getValue());
+        tamper(id, grant.outcome, now);
         idTokenClaims.accept(id);
         String signed = idTokenSigned.apply(sign(id.build(), JOSEObjectType.JWT));
         JSONObject body = new JSONObject();
@@ -447,6 +496,16 @@ public final class OidcTestFederation {
         body.put("expires_in", 1800);
         body.put("id_token", idTokenWire.apply(sealed(signed, grant.authorization.relyingParty)));
         return body.toJSONString();
+    }
+
+    private static void tamper(JWTClaimsSet.Builder id, OidcOutcome outcome, Instant now) {
+        if (outcome == OidcOutcome.WRONG_NONCE) {
+            id.claim("nonce", "another" + UUID.randomUUID().toString().replace("-", ""));
+        } else if (outcome == OidcOutcome.EXPIRED_ID_TOKEN) {
+            id.expirationTime(Date.from(now.minusSeconds(600)));
+        } else if (outcome == OidcOutcome.WRONG_AUDIENCE) {
+            id.audience("https://another-rp.example.it/oidc");
+        }
     }
 
     /**

@@ -22,7 +22,8 @@ import java.util.Map;
 /**
  * The local CIE OIDC federation over HTTP, under {@value #PATH}: the trust anchor ({@code /ta/...}) and the OpenID
  * Provider ({@code /op/...}); the OP's authorization endpoint shows the same choice of citizen, outcome and level as
- * the SAML test IdP.
+ * the SAML test IdP. {@code GET /op/revocations} lists the access tokens revoked so far ({@code "<client_id> <sub>"},
+ * JSON), so that a test can see a logout reach the OP.
  */
 public final class OidcServlet extends HttpServlet {
 
@@ -72,6 +73,9 @@ public final class OidcServlet extends HttpServlet {
             case "/op/userinfo":
                 send(response, federation.userInfo(request.getHeader("Authorization")));
                 break;
+            case "/op/revocations":
+                send(response, federation.revocationList());
+                break;
             default:
                 response.sendError(HttpServletResponse.SC_NOT_FOUND);
         }
@@ -87,6 +91,10 @@ public final class OidcServlet extends HttpServlet {
                 break;
             case "/op/userinfo":
                 send(response, federation.userInfo(request.getHeader("Authorization")));
+                break;
+            case "/op/revocation":
+                send(response, federation.revocation(new String(request.getInputStream().readNBytes(64 * 1024),
+                        StandardCharsets.UTF_8)));
                 break;
             case "/op/continue":
                 complete(request, response);
