@@ -4,12 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.cieservlet.CieAuthenticationException;
 import io.github.cieservlet.CieError;
-import io.github.cieservlet.CieIdentity;
 import io.github.cieservlet.CieLevel;
 import io.github.cieservlet.config.RequestBinding;
 import io.github.cieservlet.saml.IdpMetadataXml;
 import io.github.cieservlet.spi.LoginProtocol;
 import io.github.cieservlet.spi.LoginStart;
+import io.github.cieservlet.spi.ProtocolEvidence;
+import io.github.cieservlet.spi.ProtocolLogin;
 import io.github.cieservlet.spi.PublishedDocument;
 import io.github.cieservlet.store.PendingProtocolLogin;
 import io.github.cieservlet.store.PendingRequest;
@@ -273,7 +274,12 @@ class LoginServletTest {
         }
 
         @Override
-        public CieIdentity finish(Map<String, List<String>> parameters, byte[] pending) {
+        public ProtocolLogin finish(Map<String, List<String>> parameters, byte[] pending, ProtocolEvidence evidence) {
+            throw new AssertionError("not called by the login endpoint");
+        }
+
+        @Override
+        public void logout(byte[] sessionState) {
             throw new AssertionError("not called by the login endpoint");
         }
 
