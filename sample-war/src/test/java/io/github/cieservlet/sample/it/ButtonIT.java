@@ -87,7 +87,7 @@ class ButtonIT {
     void bareButtonOnTheLoginPageEndsAtTheDefaultTarget() throws Exception {
         try (CieBrowser browser = new CieBrowser()) {
             HtmlPage login = (HtmlPage) browser.get("/accedi.jsp");
-            HtmlAnchor button = cieButton(login);
+            HtmlAnchor button = login.querySelector("#cie a.cie-button");
             assertThat(button.getHrefAttribute()).isEqualTo("/cie/login?target=%2Farea-riservata%2F");
 
             HtmlPage toIdp = button.click();
